@@ -1,0 +1,20 @@
+package dev.aftercall.engine.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/** Where every run begins; a flow has exactly one. */
+@JsonIgnoreProperties(value = {"ui", "type"}, allowSetters = true)
+public record StartNode(String id) implements Node {
+    public static final String TYPE = "start";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public List<String> ports() {
+        return List.of(DEFAULT_PORT);
+    }
+}

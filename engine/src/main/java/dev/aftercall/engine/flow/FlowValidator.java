@@ -261,10 +261,24 @@ public final class FlowValidator {
             if (conditions.isEmpty()) {
                 errors.add(new FlowError("a branch needs at least one condition", node.id(), field + ".conditions"));
             }
-            for (String problem : ConditionEvaluator.check(branch.group())) {
-                errors.add(new FlowError(problem, node.id(), field + "." + problem.split(":", 2)[0].trim()));
+            if (branch.match() != null && !List.of("all", "any").contains(branch.match())) {
+                errors.add(new FlowError("match must be 'all' or 'any'", node.id(), field + ".match"));
+            }
+            for (int c = 0; c < conditions.size(); c++) {
+                String conditionField = field + ".conditions[" + c + "]";
+                for (String problem : ConditionEvaluator.check(conditions.get(c))) {
+                    errors.add(new FlowError(problem, node.id(), conditionField + "." + operandOf(problem)));
+                }
             }
         }
+    }
+
+    /** Which part of a condition a problem is about, from the evaluator's message. */
+    private static String operandOf(String problem) {
+        if (problem.startsWith("left")) {
+            return "left";
+        }
+        return problem.startsWith("right") ? "right" : "operator";
     }
 
     private static boolean template(String text, String node, String field, List<FlowError> errors) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * Calls an external HTTP API. URL, query, headers and body are templates; {@code response_mapping} maps
  * variable names to JSONPaths read from the response body. Ports: {@code ok} and {@code error}.
  */
-@JsonIgnoreProperties(value = {"ui", "type"}, allowSetters = true)
+@JsonIgnoreProperties({"ui"})
 public record ApiRequestNode(
         String id,
         String method,

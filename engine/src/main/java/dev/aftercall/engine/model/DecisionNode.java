@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Routes a run: the first branch whose conditions hold names the port taken, else {@code default_port}.
  */
-@JsonIgnoreProperties(value = {"ui", "type"}, allowSetters = true)
+@JsonIgnoreProperties({"ui"})
 public record DecisionNode(
         String id,
         List<Branch> branches,

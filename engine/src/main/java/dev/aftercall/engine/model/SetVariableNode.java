@@ -10,7 +10,7 @@ import java.util.Map;
  * Assigns flow variables. Each value is a JSON value whose strings may hold templates; a string that is exactly
  * one placeholder keeps the variable's JSON type.
  */
-@JsonIgnoreProperties(value = {"ui", "type"}, allowSetters = true)
+@JsonIgnoreProperties({"ui"})
 public record SetVariableNode(String id, Map<String, JsonNode> assignments, Boolean strict) implements Node {
     public static final String TYPE = "set_variable";
 

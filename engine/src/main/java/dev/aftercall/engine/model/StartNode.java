@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /** Where every run begins; a flow has exactly one. */
-@JsonIgnoreProperties(value = {"ui", "type"}, allowSetters = true)
+@JsonIgnoreProperties({"ui"})
 public record StartNode(String id) implements Node {
     public static final String TYPE = "start";
 

@@ -1,5 +1,7 @@
 package dev.aftercall.engine.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The finished call as templates see it: {@code interaction.*} (CALL_ID, SUMMARY, TRANSCRIPT, DISPOSITION, ...),
  * {@code call_metadata.*} and {@code post_call.*}. Each namespace is a JSON object.
  */
-public record CallData(ObjectNode interaction, ObjectNode callMetadata, ObjectNode postCall) {
+public record CallData(
+        ObjectNode interaction,
+        @JsonProperty("call_metadata") ObjectNode callMetadata,
+        @JsonProperty("post_call") ObjectNode postCall) {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     public CallData {
@@ -55,6 +60,7 @@ public record CallData(ObjectNode interaction, ObjectNode callMetadata, ObjectNo
         return roots;
     }
 
+    @JsonIgnore
     public String callId() {
         JsonNode id = interaction.get("CALL_ID");
         return id == null || id.isNull() ? "" : id.asText();

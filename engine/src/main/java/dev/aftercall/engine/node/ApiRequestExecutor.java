@@ -105,14 +105,19 @@ public final class ApiRequestExecutor implements NodeExecutor<ApiRequestNode> {
         return error == null ? "HTTP " + response.status() : rootMessage(error);
     }
 
+    /** "ConnectException: ..." for the failure itself, looking through the future's wrapping. */
     static String rootMessage(Throwable e) {
         Throwable t = e;
-        while ((t instanceof CompletionException || t.getCause() != null && t.getMessage() == null)
+        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
                 && t.getCause() != null) {
             t = t.getCause();
         }
-        String name = t.getClass().getSimpleName();
-        return t.getMessage() == null ? name : name + ": " + t.getMessage();
+        String message = t.getMessage();
+        if (message == null && t.getCause() != null) {
+            Throwable cause = t.getCause();
+            message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        }
+        return message == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + message;
     }
 
     private static <T> CompletionStage<T> done(T value) {
@@ -165,7 +170,7 @@ public final class ApiRequestExecutor implements NodeExecutor<ApiRequestNode> {
             out.put("status", response.status());
             ObjectNode headers = out.putObject("headers");
             response.headers().forEach(h -> headers.put(h.getKey(), prepared.redactor.header(h.getKey(), h.getValue())));
-            out.set("body", Bodies.forTrace(body, response.body()));
+            out.set("body", prepared.redactor.json(Bodies.forTrace(body, response.body())));
             out.put("size_bytes", response.body().length);
             out.put("duration_ms", lastAttemptMillis);
             return out;

@@ -1,5 +1,8 @@
 package dev.aftercall.engine.node;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.Set;
  */
 final class Redactor {
     static final String MASK = "***";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> CREDENTIAL_HEADERS =
             Set.of("authorization", "proxy-authorization", "cookie", "x-api-key", "api-key");
 
@@ -34,6 +38,23 @@ final class Redactor {
             return MASK;
         }
         return text(value);
+    }
+
+    /** A JSON value with every secret masked; the same instance when none occurs in it. */
+    JsonNode json(JsonNode value) {
+        if (value == null || secrets.isEmpty()) {
+            return value;
+        }
+        String text = value.toString();
+        String masked = text(text);
+        if (masked.equals(text)) {
+            return value;
+        }
+        try {
+            return MAPPER.readTree(masked);
+        } catch (java.io.IOException e) {
+            return TextNode.valueOf(masked);
+        }
     }
 
     String text(String value) {

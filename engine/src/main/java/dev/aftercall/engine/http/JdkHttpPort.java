@@ -33,6 +33,15 @@ public final class JdkHttpPort implements HttpPort {
 
     @Override
     public CompletionStage<OutboundResponse> send(OutboundRequest request) {
+        try {
+            return sendAsync(request);
+        } catch (RuntimeException e) {
+            // HttpRequest.Builder rejects some URIs and headers eagerly; the contract is a failed stage.
+            return CompletableFuture.failedFuture(new IOException(e.getMessage(), e));
+        }
+    }
+
+    private CompletionStage<OutboundResponse> sendAsync(OutboundRequest request) {
         if (request.clientCertificate() != null) {
             return CompletableFuture.failedFuture(new IOException("client certificates need the server's HTTP client"));
         }

@@ -64,26 +64,33 @@ public final class ApiRequestExecutor implements NodeExecutor<ApiRequestNode> {
             profile = found.get();
         }
         AuthProfile chosen = profile;
-        return Credentials.of(chosen, http, clock)
-                .thenCompose(credentials -> {
-                    PreparedRequest prepared;
-                    try {
-                        prepared = PreparedRequest.render(node, vars, render, chosen, credentials, idempotencyKey);
-                        render.throwIfStrictAndMissing();
-                    } catch (MissingVariableException e) {
-                        return done(Exchange.failure(render, null, e.getMessage()));
-                    } catch (URISyntaxException | IllegalArgumentException e) {
-                        return done(Exchange.failure(render, null, "invalid URL: " + e.getMessage()));
-                    }
-                    return attempt(node, prepared, render, 1, maxAttempts);
-                })
-                .exceptionally(e -> Exchange.failure(render, null, "authentication failed: " + rootMessage(e)));
+        return Credentials.of(chosen, http, clock).handle((credentials, error) -> {
+            if (error != null) {
+                return done(Exchange.failure(render, null, "authentication failed: " + rootMessage(error)));
+            }
+            PreparedRequest prepared;
+            try {
+                prepared = PreparedRequest.render(node, vars, render, chosen, credentials, idempotencyKey);
+                render.throwIfStrictAndMissing();
+            } catch (MissingVariableException e) {
+                return done(Exchange.failure(render, null, e.getMessage()));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                return done(Exchange.failure(render, null, "invalid URL: " + e.getMessage()));
+            }
+            return attempt(node, prepared, render, 1, maxAttempts);
+        }).thenCompose(exchange -> exchange);
     }
 
     private CompletionStage<Exchange> attempt(ApiRequestNode node, PreparedRequest prepared, Render render,
                                               int attempt, int maxAttempts) {
         long started = System.nanoTime();
-        return http.send(prepared.request).handle((response, error) -> new Object[] {response, error})
+        CompletionStage<OutboundResponse> sent;
+        try {
+            sent = http.send(prepared.request);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((response, error) -> new Object[] {response, error})
                 .thenCompose(result -> {
                     OutboundResponse response = (OutboundResponse) result[0];
                     Throwable error = (Throwable) result[1];
@@ -182,9 +189,6 @@ public final class ApiRequestExecutor implements NodeExecutor<ApiRequestNode> {
             ObjectNode updates = succeeded() ? ResponseMapping.apply(node.responseMapping(), body, warnings) : null;
             NodeOutcome.Trace trace = new NodeOutcome.Trace(prepared == null ? null : prepared.traced(),
                     tracedResponse(body), attempts == 0 ? null : attempts, warnings, error());
-            if (prepared == null) {
-                return new NodeOutcome.Failed(error(), trace);
-            }
             return new NodeOutcome.Next(succeeded() ? ApiRequestNode.OK : ApiRequestNode.ERROR, updates, trace);
         }
     }

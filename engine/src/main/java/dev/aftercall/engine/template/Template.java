@@ -127,7 +127,11 @@ public final class Template {
         return render(vars, render, false);
     }
 
-    /** Like {@link #renderText} with each substituted value percent-encoded; the literal URL is left as written. */
+    /**
+     * Like {@link #renderText} with each substituted value percent-encoded; the literal URL is left as written.
+     * A value substituted before the path starts (a base URL such as {@code {{crm_base}}/leads}, or a host) is
+     * inserted as is, since encoding {@code ://} would break the URL.
+     */
     public String renderUrl(VariableLookup vars, Render render) {
         return render(vars, render, true);
     }
@@ -165,9 +169,22 @@ public final class Template {
                 continue;
             }
             String text = stringify(value.get());
-            out.append(urlEncode ? percentEncode(text) : text);
+            out.append(urlEncode && pathStarted(out) ? percentEncode(text) : text);
         }
         return out.toString();
+    }
+
+    /**
+     * True once {@code url} has reached its path: a '/' after the authority of "scheme://authority", or any text
+     * of a relative URL. False at the very start, where a placeholder stands for a base URL.
+     */
+    private static boolean pathStarted(CharSequence url) {
+        if (url.length() == 0) {
+            return false;
+        }
+        String text = url.toString();
+        int scheme = text.indexOf("://");
+        return scheme < 0 || text.indexOf('/', scheme + 3) >= 0;
     }
 
     private static Optional<JsonNode> lookup(VariableLookup vars, String name) {

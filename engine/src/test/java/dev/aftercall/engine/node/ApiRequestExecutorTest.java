@@ -218,6 +218,31 @@ class ApiRequestExecutorTest {
     }
 
     @Test
+    void baseUrlFromAVariableIsInsertedAsIsWhilePathValuesAreEncoded() throws Exception {
+        target.respond("POST", "/leads/a b", 200, "{}");
+        Flow flow = flow("{\"id\": \"call\", \"type\": \"api_request\", \"method\": \"POST\", "
+                + "\"url\": \"{{call_metadata.crm_base}}/leads/{{call_metadata.lead}}\"}", false);
+
+        RunState state = run(flow, AuthProfiles.NONE, "{\"call_id\": \"c1\", \"call_metadata\": {\"crm_base\": \""
+                + target.baseUrl() + "\", \"lead\": \"a b\"}}");
+
+        assertThat(state.status()).isEqualTo(RunState.Status.COMPLETED);
+        assertThat(state.steps().get(1).request().get("url").asText()).isEqualTo(target.baseUrl() + "/leads/a%20b");
+        assertThat(target.requestsTo("/leads/a b")).hasSize(1);
+    }
+
+    @Test
+    void unusableUrlTakesTheErrorPortWithTheReason() throws Exception {
+        Flow flow = flow("{\"id\": \"call\", \"type\": \"api_request\", \"url\": \"{{call_metadata.crm_base}}/x\"}", true);
+
+        RunState state = run(flow, AuthProfiles.NONE, "{\"call_id\": \"c1\", \"call_metadata\": {\"crm_base\": \"not a url\"}}");
+
+        assertThat(state.status()).isEqualTo(RunState.Status.COMPLETED);
+        assertThat(state.steps().get(1).port()).isEqualTo("error");
+        assertThat(state.steps().get(1).error()).contains("invalid URL").doesNotContain("authentication");
+    }
+
+    @Test
     void missingAuthProfileFailsTheNodeWithItsName() throws Exception {
         RunState state = run(flow(node(", \"auth_profile\": \"nope\""), false), AuthProfiles.NONE, "{\"call_id\": \"c1\"}");
 

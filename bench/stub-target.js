@@ -1,0 +1,55 @@
+// A fast stub target on loopback for benchmarks and fault tests.
+// Answers every request with {"id":"crm-123"} (like ../shared/bench/peers/crm/crm.js) and counts what it saw:
+//   GET /__stats  -> {"requests": n, "keys": distinct Idempotency-Keys, "repeated_keys": keys seen more than once,
+//                     "max_repeats": highest count for one key, "first_at": ms, "last_at": ms}
+//   GET /__keys   -> {"<key>": count, ...}
+//   POST /__reset -> clears the counters
+//   Env: STUB_PORT (default 9100), STUB_STATUS (default 200) to answer e.g. 503, STUB_DELAY_MS to answer slowly.
+'use strict';
+const http = require('http');
+const PORT = +(process.env.STUB_PORT || 9100);
+let status = +(process.env.STUB_STATUS || 200);
+const delayMs = +(process.env.STUB_DELAY_MS || 0);
+const BODY = Buffer.from('{"id":"crm-123"}');
+let requests = 0, firstAt = 0, lastAt = 0;
+let keys = new Map();
+const arrivals = []; // ms timestamps per request, for end-to-end latency, matched by key
+
+const server = http.createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    if (req.url === '/__stats') return json(res, stats());
+    if (req.url === '/__keys') return json(res, Object.fromEntries(keys));
+    if (req.url === '/__arrivals') return json(res, arrivals);
+    if (req.url === '/__reset' && req.method === 'POST') { reset(); return json(res, {ok: true}); }
+    if (req.url.startsWith('/__status/')) { status = +req.url.slice(10); return json(res, {status}); }
+    const now = Date.now();
+    requests++; if (!firstAt) firstAt = now; lastAt = now;
+    const key = req.headers['idempotency-key'];
+    if (key) {
+      keys.set(key, (keys.get(key) || 0) + 1);
+      if (arrivals.length < 2000000) arrivals.push([key, now]);
+    }
+    const answer = () => {
+      res.writeHead(status, {'Content-Type': 'application/json', 'Content-Length': BODY.length});
+      res.end(BODY);
+    };
+    delayMs ? setTimeout(answer, delayMs) : answer();
+  });
+});
+
+function stats() {
+  let repeated = 0, max = 0;
+  for (const n of keys.values()) { if (n > 1) repeated++; if (n > max) max = n; }
+  return {requests, keys: keys.size, repeated_keys: repeated, max_repeats: max, first_at: firstAt, last_at: lastAt};
+}
+function reset() { requests = 0; firstAt = 0; lastAt = 0; keys = new Map(); arrivals.length = 0; }
+function json(res, o) {
+  const b = Buffer.from(JSON.stringify(o));
+  res.writeHead(200, {'Content-Type': 'application/json', 'Content-Length': b.length});
+  res.end(b);
+}
+server.keepAliveTimeout = 65000;
+server.listen(PORT, '127.0.0.1', () => console.log(`stub target on 127.0.0.1:${PORT} pid ${process.pid}`));
+process.on('SIGTERM', () => process.exit(0));

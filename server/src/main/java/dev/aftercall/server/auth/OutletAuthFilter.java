@@ -1,0 +1,164 @@
+package dev.aftercall.server.auth;
+
+import dev.aftercall.server.api.ErrorBody;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.InvalidAlgorithmException;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Authenticates every request under the protected prefixes with the outlet token of seed 004 and fills
+ * {@link OutletContext}. The token may come as {@code Authorization: Bearer <jwt>}, as a bare
+ * {@code Authorization: <jwt>}, or in a {@code token} header (the seed's form). Tokens must be HS256-signed with
+ * the service's secret; {@code exp} is optional but enforced when present.
+ * <p>
+ * A token's outlet must exist (403 otherwise). The first lookup of an outlet reads the database, so protected
+ * endpoints must run on worker threads: plain methods do, and reactive ones need {@code @Blocking}.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class OutletAuthFilter implements ContainerRequestFilter {
+    /** Everything the API serves: {@code /api/v1/...} and the seed's {@code /v2/post_call/...}. */
+    public static final List<String> PROTECTED_PREFIXES = List.of("/api/", "/v2/");
+    static final String TOKEN_HEADER = "token";
+    private static final String BEARER = "bearer ";
+    private static final int CLOCK_SKEW_SECONDS = 30;
+
+    private final JwtConsumer consumer;
+    private final OutletContext outlet;
+    /** Outlets are never deleted, so one that exists once can skip the lookup afterwards. */
+    private final Set<Long> knownOutlets = ConcurrentHashMap.newKeySet();
+
+    public OutletAuthFilter(JwtSecret secret, OutletContext outlet) {
+        this.outlet = outlet;
+        this.consumer = new JwtConsumerBuilder()
+                .setVerificationKey(new HmacKey(secret.key()))
+                .setRelaxVerificationKeyValidation()
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
+                .setSkipDefaultAudienceValidation()
+                .build();
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (PROTECTED_PREFIXES.stream().noneMatch(path::startsWith)) {
+            return;
+        }
+        try {
+            long outletId = outletIdOf(verify(tokenOf(request)));
+            if (!outletExists(outletId)) {
+                request.abortWith(error(Response.Status.FORBIDDEN, "Outlet with ID not found"));
+                return;
+            }
+            outlet.set(outletId);
+        } catch (Unauthorized e) {
+            request.abortWith(error(Response.Status.UNAUTHORIZED, e.getMessage()));
+        }
+    }
+
+    private static String tokenOf(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String token = authorization != null ? authorization.strip() : request.getHeaderString(TOKEN_HEADER);
+        if (token != null && token.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            token = token.substring(BEARER.length()).strip();
+        }
+        if (token == null || token.isBlank()) {
+            throw new Unauthorized("missing token: send Authorization: Bearer <jwt>");
+        }
+        return token.strip();
+    }
+
+    private JwtClaims verify(String token) {
+        try {
+            return consumer.processToClaims(token);
+        } catch (InvalidJwtException e) {
+            throw new Unauthorized(reason(e));
+        }
+    }
+
+    private static String reason(InvalidJwtException e) {
+        if (e.hasExpired()) {
+            return "token expired";
+        }
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
+            return "token signature is invalid";
+        }
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_MISSING) || causedBy(e, InvalidAlgorithmException.class)) {
+            return "token must be signed with HS256";
+        }
+        if (e.hasErrorCode(ErrorCodes.NOT_YET_VALID)) {
+            return "token is not valid yet";
+        }
+        return "token is malformed";
+    }
+
+    private static long outletIdOf(JwtClaims claims) {
+        if (!Tokens.OUTLET_TYPE.equals(claims.getClaimValue("type"))) {
+            throw new Unauthorized("token type must be OUTLET");
+        }
+        Object id = claims.getClaimValue("id");
+        if (id instanceof Number number && number.doubleValue() == number.longValue()) {
+            return number.longValue();
+        }
+        if (id instanceof String text && text.strip().matches("\\d{1,18}")) {
+            return Long.parseLong(text.strip());
+        }
+        throw new Unauthorized("token id must be the outlet id (a number)");
+    }
+
+    private boolean outletExists(long outletId) {
+        if (knownOutlets.contains(outletId)) {
+            return true;
+        }
+        boolean exists = OutletEntity.count("id", outletId) > 0;
+        if (exists) {
+            knownOutlets.add(outletId);
+        }
+        return exists;
+    }
+
+    private static Response error(Response.Status status, String message) {
+        Response.ResponseBuilder response = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(message));
+        if (status == Response.Status.UNAUTHORIZED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return response.build();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A token problem; its message is what the caller reads. */
+    private static final class Unauthorized extends RuntimeException {
+        Unauthorized(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

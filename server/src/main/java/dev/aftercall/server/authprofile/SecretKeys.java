@@ -1,0 +1,54 @@
+package dev.aftercall.server.authprofile;
+
+import dev.aftercall.server.config.DataDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where the key that encrypts auth profiles comes from: {@code aftercall.secret-key} ({@code AFTERCALL_SECRET_KEY},
+ * base64 of 32 bytes) when set. Otherwise, so the embedded default needs no setup, a key generated once and kept
+ * in {@code ${aftercall.data-dir}/secret-key}. Servers sharing one database must share the key, so they set it.
+ */
+@ApplicationScoped
+public class SecretKeys {
+    static final String KEY_FILE = "secret-key";
+
+    @ConfigProperty(name = "aftercall.secret-key")
+    Optional<String> configuredKey;
+
+    @Inject
+    DataDirectory dataDirectory;
+
+    @Produces
+    @Singleton
+    SecretBox secretBox() {
+        return new SecretBox(key());
+    }
+
+    private byte[] key() {
+        Optional<String> configured = configuredKey.map(String::strip).filter(k -> !k.isEmpty());
+        if (configured.isPresent()) {
+            return decode(configured.get(), "aftercall.secret-key (AFTERCALL_SECRET_KEY)");
+        }
+        return decode(dataDirectory.readOrCreateSecret(KEY_FILE), dataDirectory.root().resolve(KEY_FILE).toString());
+    }
+
+    static byte[] decode(String base64, String source) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(source + " is not base64; generate a key with: openssl rand -base64 32");
+        }
+        if (key.length != 32) {
+            throw new IllegalStateException(source + " must decode to 32 bytes, not " + key.length
+                    + "; generate a key with: openssl rand -base64 32");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.aftercall.server.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aftercall.server.api.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Receives finished calls, idempotently: the first post of a call id stores the call and queues its processing;
+ * every later post of the same id (same outlet), however concurrent, stores and runs nothing and answers with the
+ * stored call. The database's unique constraint on (outlet, call id) decides which post is first.
+ */
+@ApplicationScoped
+public class CallIntake {
+    /** SQLSTATE of a unique violation, the same on PostgreSQL and H2. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final CallStore store;
+    private final CallViews views;
+    private final Counter received;
+
+    public CallIntake(CallStore store, CallViews views, MeterRegistry metrics) {
+        this.store = store;
+        this.views = views;
+        this.received = Counter.builder("aftercall.calls.received")
+                .description("Calls stored for processing (repeats of a stored call id are not counted)")
+                .register(metrics);
+    }
+
+    /** What the post did: {@code created} with the queued answer, or the stored call's detail for a repeat. */
+    public record Received(boolean created, ObjectNode body) {
+    }
+
+    public Received receive(long outletId, JsonNode body) {
+        CallDocument call = CallDocument.of(body);
+        Optional<ObjectNode> stored = views.detail(outletId, call.callId());
+        if (stored.isPresent()) {
+            return new Received(false, stored.get());
+        }
+        try {
+            store.insertQueued(outletId, call);
+        } catch (RuntimeException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            // A concurrent post of the same id committed first (the database made this insert wait for it).
+            return new Received(false, views.detail(outletId, call.callId()).orElseThrow(() ->
+                    new ApiException(409, "call " + call.callId() + " is being stored; post it again", null, null)));
+        }
+        received.increment();
+        ObjectNode queued = JsonNodeFactory.instance.objectNode();
+        queued.put("call_id", call.callId());
+        queued.put("status", CallEntity.QUEUED);
+        return new Received(true, queued);
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.aftercall.server.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aftercall.server.api.ApiException;
+import dev.aftercall.server.auth.OutletContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+/** Finished calls of the token's outlet: post one, read one, list them, retry a failed one. */
+@Path("/api/v1/calls")
+@Produces(MediaType.APPLICATION_JSON)
+public class CallResource {
+    private final OutletContext outlet;
+    private final CallIntake intake;
+    private final CallStore store;
+    private final CallViews views;
+
+    public CallResource(OutletContext outlet, CallIntake intake, CallStore store, CallViews views) {
+        this.outlet = outlet;
+        this.intake = intake;
+        this.store = store;
+        this.views = views;
+    }
+
+    /** 202 {@code {"call_id", "status": "queued"}} for a new call; 200 with the stored call for a repeat. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response post(JsonNode body) {
+        CallIntake.Received received = intake.receive(outlet.id(), body);
+        if (!received.created()) {
+            return Response.ok(received.body()).build();
+        }
+        String callId = received.body().get("call_id").asText();
+        return Response.accepted(received.body()).location(location(callId)).build();
+    }
+
+    @GET
+    @Path("{call_id}")
+    public ObjectNode get(@PathParam("call_id") String callId) {
+        return views.detail(outlet.id(), callId).orElseThrow(() -> ApiException.notFound("call " + callId));
+    }
+
+    @GET
+    public ObjectNode list(@QueryParam("status") String status, @QueryParam("agent") String agent,
+                           @QueryParam("since") String since, @QueryParam("page") String page,
+                           @QueryParam("size") String size) {
+        return views.page(outlet.id(), CallFilter.parse(status, agent, since, page, size));
+    }
+
+    /** Runs a failed call again from its first unfinished step; 409 unless the call failed. */
+    @POST
+    @Path("{call_id}/retry")
+    public Response retry(@PathParam("call_id") String callId) {
+        store.retry(outlet.id(), callId);
+        ObjectNode body = JsonNodeFactory.instance.objectNode()
+                .put("call_id", callId)
+                .put("status", CallEntity.QUEUED);
+        return Response.accepted(body).location(location(callId)).build();
+    }
+
+    private static java.net.URI location(String callId) {
+        return UriBuilder.fromPath("/api/v1/calls/{call_id}").build(callId);
+    }
+}

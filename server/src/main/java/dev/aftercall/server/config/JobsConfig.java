@@ -1,0 +1,33 @@
+package dev.aftercall.server.config;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.time.Duration;
+
+/** Settings of the durable job queue ({@code aftercall.jobs.*}); defaults live in application.properties. */
+@ConfigMapping(prefix = "aftercall.jobs")
+public interface JobsConfig {
+    /** Most jobs one process runs at the same time; also the size of its worker pool. */
+    int concurrency();
+
+    /** Most jobs taken in one claim query. */
+    int batchSize();
+
+    /** How often an idle worker looks for due jobs; new calls wake it at once. */
+    Duration pollInterval();
+
+    /** How long a claim is valid without a heartbeat; a crashed worker's jobs are re-claimed after this. */
+    Duration lease();
+
+    /** Runs of one job before it (and its call) is marked failed. */
+    int maxAttempts();
+
+    /** Delay before the first retry; doubles with every further attempt. */
+    Duration backoff();
+
+    /** Upper bound of the retry delay. */
+    Duration maxBackoff();
+
+    /** How often expired leases are swept back into the queue and the queue depth gauge is refreshed. */
+    Duration housekeepingInterval();
+}

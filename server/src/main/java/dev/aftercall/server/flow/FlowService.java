@@ -1,0 +1,87 @@
+package dev.aftercall.server.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aftercall.server.api.ApiException;
+import dev.aftercall.server.json.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * Changes to an outlet's flows. Drafts are edited freely; publishing copies a checked document into a new,
+ * immutable version, and only published versions run for calls.
+ */
+@ApplicationScoped
+public class FlowService {
+
+    @Transactional
+    public FlowEntity create(long outletId, JsonNode body) {
+        FlowDocument document = FlowDocument.checked(body);
+        FlowEntity flow = new FlowEntity();
+        flow.outletId = outletId;
+        flow.createdAt = Instant.now();
+        setDraft(flow, document);
+        flow.persist();
+        return flow;
+    }
+
+    /** Replaces the draft (name, description and agents come with it); published versions stay as they are. */
+    @Transactional
+    public FlowEntity update(long outletId, long id, JsonNode body) {
+        FlowEntity flow = owned(id, outletId);
+        setDraft(flow, FlowDocument.checked(body));
+        return flow;
+    }
+
+    /** Hides the flow and stops it running for new calls; its versions and runs stay for the record. */
+    @Transactional
+    public void delete(long outletId, long id) {
+        FlowEntity flow = owned(id, outletId);
+        flow.deleted = true;
+        flow.updatedAt = Instant.now();
+    }
+
+    /**
+     * Publishes the draft, or with {@code fromVersion} an earlier version's document (a rollback), as version N+1.
+     * The flow row is locked so two publishes at once get consecutive numbers.
+     */
+    @Transactional
+    public FlowVersionEntity publish(long outletId, long id, Integer fromVersion) {
+        FlowEntity flow = FlowEntity.ownedForUpdate(id, outletId).orElseThrow(() -> ApiException.notFound("flow"));
+        String document = fromVersion == null ? flow.draft : version(flow, fromVersion).document;
+        FlowDocument.checked(Json.tree(document));
+        FlowVersionEntity version = new FlowVersionEntity();
+        version.flowPk = flow.pk;
+        version.version = FlowVersionEntity.latest(flow.pk) + 1;
+        version.document = document;
+        version.publishedAt = Instant.now();
+        version.persist();
+        flow.publishedVersion = version.version;
+        flow.updatedAt = version.publishedAt;
+        return version;
+    }
+
+    /** The draft document, or a published version's when {@code version} is given. */
+    @Transactional
+    public JsonNode document(long outletId, long id, Integer version) {
+        FlowEntity flow = owned(id, outletId);
+        return Json.tree(version == null ? flow.draft : version(flow, version).document);
+    }
+
+    static FlowEntity owned(long id, long outletId) {
+        return FlowEntity.owned(id, outletId).orElseThrow(() -> ApiException.notFound("flow"));
+    }
+
+    static FlowVersionEntity version(FlowEntity flow, int version) {
+        return FlowVersionEntity.of(flow.pk, version).orElseThrow(() -> new ApiException(404,
+                "flow " + flow.pk + " has no version " + version, null, "version"));
+    }
+
+    private static void setDraft(FlowEntity flow, FlowDocument document) {
+        flow.name = document.name();
+        flow.description = document.description();
+        flow.agents = document.agentsJson();
+        flow.draft = Json.write(document.json());
+        flow.updatedAt = Instant.now();
+    }
+}

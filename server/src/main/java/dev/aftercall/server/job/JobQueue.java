@@ -1,0 +1,202 @@
+package dev.aftercall.server.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aftercall.server.call.CallEntity;
+import dev.aftercall.server.pipeline.CallWork;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The job table as a queue: enqueue, claim under a lease, heartbeat, finish. Claims and state changes are plain
+ * SQL so that any number of processes can share one database:
+ * <ul>
+ *   <li>a claim selects due jobs {@code FOR UPDATE SKIP LOCKED} and marks them {@code running} with this process's
+ *   lease in the same transaction, so two processes never take the same job and neither waits for the other;</li>
+ *   <li>every later change is conditional on still holding the lease ({@code lease_owner = :owner}), so a process
+ *   that lost its lease (it stalled past the lease and another process took over) cannot overwrite the outcome.</li>
+ * </ul>
+ * Times come from this JVM's clock; processes sharing a database are expected to keep their clocks in sync (NTP).
+ */
+@ApplicationScoped
+public class JobQueue {
+    /** Outcome of a failed run. */
+    public enum Failure { RETRY_SCHEDULED, GAVE_UP, LEASE_LOST }
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Event<JobsEnqueued> enqueued;
+
+    public JobQueue(EntityManager em, ObjectMapper json, Event<JobsEnqueued> enqueued) {
+        this.em = em;
+        this.json = json;
+        this.enqueued = enqueued;
+    }
+
+    /** Queues a job due now, in the caller's transaction; workers hear of it once that transaction commits. */
+    @Transactional
+    public JobEntity enqueue(String kind, long callPk) {
+        JobEntity job = JobEntity.dueNow(kind, callPk, Instant.now());
+        job.persist();
+        enqueued.fire(new JobsEnqueued());
+        return job;
+    }
+
+    /**
+     * Takes up to {@code limit} due jobs, oldest first. Locked rows are skipped rather than waited for. (H2 applies
+     * the limit before skipping locked rows, so under contention it may return fewer jobs than are due; the
+     * embedded database has a single process, where that does not happen.)
+     */
+    @Transactional
+    public List<ClaimedJob> claim(int limit, String owner, Duration lease) {
+        Instant now = Instant.now();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select pk, call_pk, kind, attempts from job
+                        where status = 'queued' and run_at <= :now
+                        order by run_at
+                        limit :limit
+                        for update skip locked""")
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<ClaimedJob> jobs = rows.stream()
+                .map(row -> new ClaimedJob(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                        (String) row[2], ((Number) row[3]).intValue() + 1))
+                .toList();
+        // A claim counts as an attempt, so a job that kills its worker every time still runs out of attempts.
+        em.createNativeQuery("""
+                        update job set status = 'running', lease_owner = :owner, lease_until = :until,
+                                       attempts = attempts + 1
+                        where pk in (:pks)""")
+                .setParameter("owner", owner)
+                .setParameter("until", now.plus(lease))
+                .setParameter("pks", jobs.stream().map(ClaimedJob::pk).toList())
+                .executeUpdate();
+        return jobs;
+    }
+
+    /** Marks the job's call {@code processing} and hands the stages what they need. */
+    @Transactional
+    public CallWork start(ClaimedJob job) {
+        CallEntity call = CallEntity.findById(job.callPk());
+        if (call == null) {
+            throw new IllegalStateException("job " + job.pk() + " names call pk " + job.callPk() + ", which is gone");
+        }
+        call.status = CallEntity.PROCESSING;
+        call.updatedAt = Instant.now();
+        try {
+            return new CallWork(call.pk, call.callId, call.outletId, call.agent, json.readTree(call.document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored document of call " + call.callId + " is not JSON", e);
+        }
+    }
+
+    /** Finishes the job and completes its call; false when the lease was lost and nothing was changed. */
+    @Transactional
+    public boolean complete(ClaimedJob job, String owner) {
+        int changed = leased(job, owner, """
+                update job set status = 'done', lease_owner = null, lease_until = null
+                where pk = :pk and lease_owner = :owner and status = 'running'""").executeUpdate();
+        if (changed == 0) {
+            return false;
+        }
+        Instant now = Instant.now();
+        CallEntity.update("status = ?1, completedAt = ?2, updatedAt = ?2, error = null where pk = ?3",
+                CallEntity.COMPLETED, now, job.callPk());
+        return true;
+    }
+
+    /**
+     * Records a failed run: the job goes back to the queue after {@code retryDelay}, or, on its last attempt, the
+     * job and its call are marked failed with {@code error}.
+     */
+    @Transactional
+    public Failure fail(ClaimedJob job, String owner, String error, int maxAttempts, Duration retryDelay) {
+        Instant now = Instant.now();
+        boolean last = job.attempt() >= maxAttempts;
+        Query update = last
+                ? leased(job, owner, """
+                        update job set status = 'failed', lease_owner = null, lease_until = null, last_error = :error
+                        where pk = :pk and lease_owner = :owner and status = 'running'""")
+                : leased(job, owner, """
+                        update job set status = 'queued', run_at = :runAt, lease_owner = null, lease_until = null,
+                                       last_error = :error
+                        where pk = :pk and lease_owner = :owner and status = 'running'""")
+                        .setParameter("runAt", now.plus(retryDelay));
+        if (update.setParameter("error", error).executeUpdate() == 0) {
+            return Failure.LEASE_LOST;
+        }
+        CallEntity.update("status = ?1, error = ?2, updatedAt = ?3 where pk = ?4",
+                last ? CallEntity.FAILED : CallEntity.QUEUED, error, now, job.callPk());
+        return last ? Failure.GAVE_UP : Failure.RETRY_SCHEDULED;
+    }
+
+    /** Extends the leases of every job {@code owner} is running. */
+    @Transactional
+    public int heartbeat(String owner, Duration lease) {
+        return em.createNativeQuery("update job set lease_until = :until where lease_owner = :owner and status = 'running'")
+                .setParameter("until", Instant.now().plus(lease))
+                .setParameter("owner", owner)
+                .executeUpdate();
+    }
+
+    /**
+     * Puts running jobs whose lease ran out back in the queue: their worker died or stalled. The next claim picks
+     * them up; their stages skip what they had already finished.
+     */
+    @Transactional
+    public int requeueExpired() {
+        Instant now = Instant.now();
+        return em.createNativeQuery("""
+                        update job set status = 'queued', run_at = :now, lease_owner = null, lease_until = null
+                        where status = 'running' and lease_until < :now""")
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /**
+     * Hands back the jobs {@code owner} still holds, at shutdown, so other processes need not wait for the leases
+     * to expire. An interrupted run was not the job's fault, so it does not count as an attempt.
+     */
+    @Transactional
+    public int release(String owner) {
+        return em.createNativeQuery("""
+                        update job set status = 'queued', lease_owner = null, lease_until = null,
+                                       attempts = attempts - 1
+                        where lease_owner = :owner and status = 'running'""")
+                .setParameter("owner", owner)
+                .executeUpdate();
+    }
+
+    /** Requeues the job of a failed call with a fresh set of attempts, in the caller's transaction. */
+    @Transactional
+    public void requeueFailed(long callPk) {
+        int requeued = JobEntity.update("status = ?1, runAt = ?2, attempts = 0, leaseOwner = null, leaseUntil = null "
+                + "where callPk = ?3 and status = ?4", JobEntity.QUEUED, Instant.now(), callPk, JobEntity.FAILED);
+        if (requeued == 0) {
+            throw new IllegalStateException("call pk " + callPk + " has no failed job to requeue");
+        }
+        enqueued.fire(new JobsEnqueued());
+    }
+
+    @Transactional
+    public long queueDepth() {
+        return JobEntity.count("status", JobEntity.QUEUED);
+    }
+
+    /** A statement on a job that only applies while {@code owner} still holds its lease. */
+    private Query leased(ClaimedJob job, String owner, String sql) {
+        return em.createNativeQuery(sql).setParameter("pk", job.pk()).setParameter("owner", owner);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.aftercall.server.support;
+
+import dev.aftercall.server.pipeline.CallWork;
+import dev.aftercall.server.pipeline.PipelineStage;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A pipeline stage that exists only in tests. It fails on purpose for two test agents and does nothing for every
+ * other call, so the other tests' calls are unaffected:
+ * <ul>
+ *   <li>{@value #FLAKY_AGENT}: the first run of each call fails, the next succeeds;</li>
+ *   <li>{@value #FAILING_AGENT}: every run fails until the test {@link #heal heals} the call.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class TestStage implements PipelineStage {
+    public static final String FLAKY_AGENT = "flaky-test-agent";
+    public static final String FAILING_AGENT = "failing-test-agent";
+
+    private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+    private final Set<String> healed = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public String name() {
+        return "test-stage";
+    }
+
+    @Override
+    public int order() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public CompletionStage<Void> run(CallWork work) {
+        int run = runs.computeIfAbsent(work.callId(), id -> new AtomicInteger()).incrementAndGet();
+        boolean fail = (FLAKY_AGENT.equals(work.agent()) && run == 1)
+                || (FAILING_AGENT.equals(work.agent()) && !healed.contains(work.callId()));
+        return fail
+                ? CompletableFuture.failedFuture(new IllegalStateException("planned failure, run " + run))
+                : CompletableFuture.completedFuture(null);
+    }
+
+    public int runs(String callId) {
+        AtomicInteger count = runs.get(callId);
+        return count == null ? 0 : count.get();
+    }
+
+    public void heal(String callId) {
+        healed.add(callId);
+    }
+}

@@ -1,5 +1,5 @@
-import { useMemo } from "react";
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow } from "@xyflow/react";
+import { useEffect, useMemo, useRef } from "react";
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow } from "@xyflow/react";
 import { nodeType } from "../lib/catalogue.js";
 import { CanvasContext } from "./CanvasContext.js";
 import { NODE_TYPES } from "./FlowNodeCard.jsx";
@@ -28,9 +28,8 @@ export function Canvas({ nodes, edges, errorsByNode, trace, readOnly = false, ha
         nodes={nodes}
         edges={styledEdges}
         nodeTypes={NODE_TYPES}
-        fitView={nodes.length > 1}
+        fitView
         fitViewOptions={FIT}
-        defaultViewport={{ x: 40, y: 40, zoom: 1 }}
         minZoom={0.2}
         maxZoom={2}
         defaultEdgeOptions={{ type: "default" }}
@@ -49,8 +48,23 @@ export function Canvas({ nodes, edges, errorsByNode, trace, readOnly = false, ha
           <MiniMap position="bottom-right" pannable zoomable nodeStrokeWidth={3}
             nodeColor={(n) => nodeType(n.type).color} maskColor="rgba(241,245,249,0.7)" />
         )}
+        <FitWhenMeasured />
         {children}
       </ReactFlow>
     </CanvasContext.Provider>
   );
+}
+
+/** Fits the flow into view once every node has been measured (the initial fitView can run before that). */
+function FitWhenMeasured() {
+  const measured = useNodesInitialized();
+  const { fitView } = useReactFlow();
+  const done = useRef(false);
+  useEffect(() => {
+    if (measured && !done.current) {
+      done.current = true;
+      requestAnimationFrame(() => fitView(FIT));
+    }
+  }, [measured, fitView]);
+  return null;
 }

@@ -19,15 +19,18 @@ import java.util.concurrent.TimeUnit;
  * {@link ContextFactory}); runs are stopped by wall time, statement count and an allocation budget
  * ({@link Limits}).
  *
- * <p><b>Speed.</b> Measured on this project's 2-core build machine (JDK 17, GraalJS 25.0.4 in interpreter mode,
- * no JIT compilation of JavaScript): a new context on the shared engine takes about 1 ms, but loading lodash,
- * moment and moment-timezone with its full zone data into it takes 30–100 ms even with their sources parsed once
- * and cached by the shared engine (evaluation dominates, moment-timezone's data most of all). A run of seed 000's
- * calculateNDOA in a context that already holds the libraries takes about 2 ms. So contexts are warmed ahead of
- * need by a background thread ({@link ContextPool}) and each is used once: the warm-run median stays in single
- * milliseconds (WarmRunBenchmark in the tests prints it) while each run still starts from a fresh realm. The cost
- * moves to throughput: every run consumes one warm-up (tens of ms of CPU) in the background, and a run that finds
- * the pool empty pays it itself.
+ * <p><b>Speed.</b> Measured with WarmRunBenchmark (in the tests) on this project's 2-core build machine, JDK 17,
+ * GraalJS 25.0.4 in interpreter mode (no JIT compilation of JavaScript), machine load about 2: a bare context on
+ * the shared engine costs about 1 ms, but loading lodash, moment and moment-timezone (full zone data) into it
+ * costs about 30 ms median (p90 45-55 ms), even with their sources parsed once and cached by the engine:
+ * evaluation dominates, not parsing. A run of seed 000's calculateNDOA in a context that already holds the
+ * libraries costs 2.6-3.7 ms median (p90 5-8 ms); the same run making its own context, 27-31 ms median. Hence
+ * the design: a background thread warms contexts ahead of need ({@link ContextPool}), runs the libraries' common
+ * paths once in each (warmup.js) and each context serves exactly one run, so a run gets both a fresh realm and
+ * single-digit milliseconds. The cost moves to throughput: every run consumes one warm-up (about 30 ms of CPU) in
+ * the background, so one warming thread keeps up with roughly 30 runs a second; beyond that, runs that find the
+ * pool empty make their context themselves. A new sandbox answers its first run after 3-4 s (JVM and interpreter
+ * warm-up): create it when the server starts. A warm context retains about 0.6 MB of heap.
  *
  * <p>{@link #run} blocks the calling thread for the whole run (the function's JavaScript executes on it); call it
  * from a worker thread, never from an event loop. Instances are thread-safe; concurrent runs use separate contexts.
@@ -67,7 +70,9 @@ public final class JsSandbox implements AutoCloseable {
     }
 
     /**
-     * Runs the function once on a copy of {@code context} and waits for its promise.
+     * Runs the function once on a copy of {@code context} and waits for its promise. Work the function does not
+     * await is abandoned when the promise settles, as the context is discarded: an un-awaited axios request is
+     * still sent but its answer goes nowhere, a pending timer never fires. Never throws for anything the code does.
      *
      * @param http where its axios requests go; {@code null}: every request is refused
      */

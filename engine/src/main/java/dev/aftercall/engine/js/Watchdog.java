@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * Stops runs that overrun their wall time or allocation budget. A run's JavaScript executes only on the thread
  * that called {@link JsSandbox#run}, so that thread's allocation counter (HotSpot's
- * {@code ThreadMXBean.getThreadAllocatedBytes}) measures the run. Stopping means cancelling the context
+ * {@code ThreadMXBean.getThreadAllocatedBytes}) measures the run; on a JVM without that counter (or on a virtual
+ * thread, where it reads -1) only wall time and statements are enforced. Stopping means cancelling the context
  * ({@code close(true)}), done on a separate thread because it waits for the executing thread to unwind.
  */
 final class Watchdog implements AutoCloseable {

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 final class Fixtures {
     static final ObjectMapper JSON = new ObjectMapper();
     /** Short enough that runaway scripts are stopped quickly, generous for every legitimate script here. */
-    static final Limits TEST_LIMITS = new Limits(5_000, 2_000_000, 256L << 20);
+    static final Limits TEST_LIMITS = new Limits(5_000, 500_000, 256L << 20);
 
     private Fixtures() {
     }

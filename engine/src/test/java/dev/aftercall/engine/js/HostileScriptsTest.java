@@ -63,7 +63,7 @@ class HostileScriptsTest {
 
     @BeforeAll
     static void start() {
-        sandbox = new JsSandbox(2, Fixtures.TEST_LIMITS);
+        sandbox = new JsSandbox(4, Fixtures.TEST_LIMITS);
         FunctionRun first = sandbox.run(CANARY, callContext(), null);
         assertThat(first.error()).isNull();
         cleanGlobals = first.context().at("/post_call/globals");
@@ -83,7 +83,8 @@ class HostileScriptsTest {
         FunctionRun run = sandbox.run(hostile.code(), input, LocalHttpBridge.refusing(), hostile.limits());
 
         hostile.outcome().accept(run);
-        assertThat(run.durationMs()).as("stopped in time").isLessThan(hostile.limits().wallTimeMs() + 3_000);
+        // Generous: the duration includes making a context when the pool is empty, slow on a loaded machine.
+        assertThat(run.durationMs()).as("stopped in time").isLessThan(hostile.limits().wallTimeMs() + 10_000);
         for (String field : READ_ONLY) {
             assertThat(run.context().get(field)).as("read-only " + field).isEqualTo(input.get(field));
         }
@@ -178,9 +179,9 @@ class HostileScriptsTest {
                         run -> assertThat(run.console()).doesNotContain("late")),
                 // Runaway code.
                 hostile("infinite loop", "while (true) {}", fails("statement limit reached")),
-                hostile("infinite loop in a lodash callback", "_.times(1e15, () => {});", fails("limit reached")),
+                hostile("infinite loop in a lodash callback", "_.times(1e15, () => {});", stoppedByALimit()),
                 hostile("infinite async recursion", "const f = async () => { await null; return f(); }; await f();",
-                        fails("limit reached")),
+                        stoppedByALimit()),
                 hostile("infinite recursion", "const f = () => f(); f();", fails("RangeError")),
                 hostile("a promise that never settles", "await new Promise(() => {});", fails("never settled")),
                 hostile("a thenable that never calls back", "await { then() {} };", fails("never settled")),
@@ -198,7 +199,7 @@ class HostileScriptsTest {
                 hostile("a gigantic string", "'x'.repeat(2 ** 30);", fails("RangeError", "Invalid string length")),
                 hostile("a string that doubles forever", "let s = 'x'; while (true) s += s;",
                         fails("RangeError", "Invalid string length")),
-                // The interpreter fills plain arrays slowly: on a loaded machine the wall time may stop these first.
+                // Stopped by whichever limit comes first, which depends on the machine's speed and load.
                 hostile("arrays that grow forever",
                         "const hoard = []; while (true) hoard.push(new Array(100000).fill(7));", stoppedByALimit()),
                 hostile("one enormous array", "new Array(1e8).fill(0);", stoppedByALimit()),
@@ -291,7 +292,7 @@ class HostileScriptsTest {
 
     private static Consumer<FunctionRun> stoppedByALimit() {
         return run -> assertThat(run.error()).as("error").isNotNull()
-                .containsAnyOf("memory limit reached", "timed out after");
+                .containsAnyOf("memory limit reached", "statement limit reached", "timed out after");
     }
 
     private static Consumer<FunctionRun> succeeds() {

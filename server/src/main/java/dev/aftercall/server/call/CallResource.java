@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import java.net.URI;
+
 /** Finished calls of the token's outlet: post one, read one, list them, retry a failed one. */
 @Path("/api/v1/calls")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,7 +70,7 @@ public class CallResource {
         return Response.accepted(body).location(location(callId)).build();
     }
 
-    private static java.net.URI location(String callId) {
+    private static URI location(String callId) {
         return UriBuilder.fromPath("/api/v1/calls/{call_id}").build(callId);
     }
 }

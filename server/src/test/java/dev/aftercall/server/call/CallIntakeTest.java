@@ -1,7 +1,6 @@
 package dev.aftercall.server.call;
 
 import dev.aftercall.server.auth.Tokens;
-import dev.aftercall.server.support.Api;
 import dev.aftercall.server.support.TestDatabase;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

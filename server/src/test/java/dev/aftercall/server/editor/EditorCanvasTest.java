@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.aftercall.server.auth.Tokens;
+import dev.aftercall.server.http.StubTarget;
 import dev.aftercall.server.json.Json;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,6 +71,34 @@ class EditorCanvasTest {
     @AfterEach
     void tearDown() {
         page.context().close();
+    }
+
+    @Test
+    void aTestRunOverlaysThePathTakenAndEachNodesStep() {
+        try (StubTarget helpdesk = StubTarget.start().answer(StubTarget.Answer.json(201, "{\"ticket\": {\"id\": 48213}}"))) {
+            page.getByTestId("node-ticket").click();
+            page.locator("#field-url").click();
+            page.keyboard().press("Control+A");
+            page.keyboard().type(helpdesk.url("/api/tickets"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Test run")).click();
+            page.getByTestId("run-test").click();
+            assertThat(page.getByTestId("run-bar")).containsText("completed");
+            assertThat(page.locator(".flow-node.ran-ok")).hasCount(4);
+            assertThat(page.locator(".react-flow__edge.edge-followed")).hasCount(3);
+            page.getByTestId("node-ticket").click();
+            page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Last run")).click();
+            assertThat(page.getByTestId("step-ticket")).containsText("48213");
+            page.getByTestId("node-keep").click();
+            page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Last run")).click();
+            assertThat(page.getByTestId("step-keep")).containsText("external_ticket_id");
+            page.getByTestId("node-ticket").click();
+            page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Parameters")).click();
+            assertThat(page.locator(".toast")).hasCount(0);
+            // Wider for the README picture, so the example flow fits at a readable zoom.
+            page.setViewportSize(1600, 900);
+            page.locator(".react-flow__controls-fitview").click();
+            Browser.screenshot(page, "00-editor");
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static dev.aftercall.server.support.Api.as;
 import static dev.aftercall.server.support.Api.call;
 import static dev.aftercall.server.support.Api.newCallId;
@@ -47,7 +49,7 @@ class JobProcessingTest {
                 .body("completed_at", notNullValue())
                 .body("error", nullValue())
                 .body("attempts", equalTo(1))
-                .body("results", equalTo(java.util.Map.of()));
+                .body("results", equalTo(Map.of()));
         assertThat(stage.runs(callId)).isEqualTo(1);
     }
 

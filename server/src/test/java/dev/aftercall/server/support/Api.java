@@ -5,6 +5,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,7 +32,7 @@ public final class Api {
                 "call_duration", 42.5,
                 "hangup_reason", "user_hangup",
                 "user_phone_number", "+919876543210",
-                "transcript", java.util.List.of(
+                "transcript", List.of(
                         Map.of("role", "agent", "content", "Hello, how can I help?"),
                         Map.of("role", "user", "content", "I want to book a table for two.")),
                 "summary", "Guest booked a table for two.",

@@ -8,11 +8,11 @@ set -euo pipefail
 N=${1:-500}; START_CMD=$2; PORT=${PORT:-8080}; API=http://localhost:$PORT/api/v1
 RUN=$(date +%s)
 curl -s -XPOST localhost:9100/__reset >/dev/null
-post() { curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+post() { curl -s -o /dev/null -w "%{http_code}\n" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d "{\"call_id\":\"kill-$RUN-$1\",\"agent\":\"a\",\"call_duration\":42,\"hangup_reason\":\"NORMAL\",\"call_metadata\":{\"lead_id\":\"L$1\"},\"post_call\":{\"interested\":true}}" $API/calls; }
 export -f post; export TOKEN API RUN
-seq 1 "$N" | xargs -P 16 -I{} bash -c 'post {}'
-echo "posted $N calls"
+codes=$(seq 1 "$N" | xargs -P 16 -I{} bash -c 'post {}' | sort | uniq -c | tr '\n' ' ')
+echo "posted $N calls, answers: $codes"
 # Kill once the target has seen about a third of them.
 for _ in $(seq 1 600); do
   seen=$(curl -s localhost:9100/__keys | python3 -c "import json,sys; print(sum(1 for k in json.load(sys.stdin) if k.startswith('kill-$RUN-')))")

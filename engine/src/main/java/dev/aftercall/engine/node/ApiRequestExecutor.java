@@ -90,22 +90,18 @@ public final class ApiRequestExecutor implements NodeExecutor<ApiRequestNode> {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        return sent.handle((response, error) -> new Object[] {response, error})
-                .thenCompose(result -> {
-                    OutboundResponse response = (OutboundResponse) result[0];
-                    Throwable error = (Throwable) result[1];
-                    long millis = (System.nanoTime() - started) / 1_000_000;
-                    boolean ok = error == null && response.status() / 100 == 2;
-                    if (!ok && attempt < maxAttempts && Retries.retryable(error == null ? response : null)) {
-                        long delay = Retries.delayMillis(node.retry(), attempt + 1, response, clock);
-                        render.warn("attempt " + attempt + " failed (" + describe(response, error)
-                                + "), retrying in " + delay + " ms");
-                        return delayer.after(delay)
-                                .thenCompose(v -> attempt(node, prepared, render, attempt + 1, maxAttempts));
-                    }
-                    return done(new Exchange(prepared, response, error == null ? null : describe(null, error),
-                            attempt, millis, render));
-                });
+        return sent.handle((response, error) -> {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            boolean ok = error == null && response.status() / 100 == 2;
+            if (!ok && attempt < maxAttempts && Retries.retryable(error == null ? response : null)) {
+                long delay = Retries.delayMillis(node.retry(), attempt + 1, response, clock);
+                render.warn("attempt " + attempt + " failed (" + describe(response, error)
+                        + "), retrying in " + delay + " ms");
+                return delayer.after(delay).thenCompose(v -> attempt(node, prepared, render, attempt + 1, maxAttempts));
+            }
+            return done(new Exchange(prepared, response, error == null ? null : describe(null, error),
+                    attempt, millis, render));
+        }).thenCompose(next -> next);
     }
 
     private static String describe(OutboundResponse response, Throwable error) {

@@ -67,12 +67,27 @@ final class Browser implements AutoCloseable {
 
     /** Drags with the mouse from the centre of one element to the centre of another, in small steps as a hand would. */
     static void drag(Page page, Locator from, Locator to) {
-        BoundingBox a = from.boundingBox();
-        BoundingBox b = to.boundingBox();
+        // Fit-view animates the canvas: read positions only once they stop moving, or the press lands on a
+        // neighbouring port (seen as an edge from "error" instead of "ok").
+        BoundingBox a = settled(page, from);
+        BoundingBox b = settled(page, to);
         page.mouse().move(a.x + a.width / 2, a.y + a.height / 2);
         page.mouse().down();
         page.mouse().move(b.x + b.width / 2, b.y + b.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(12));
         page.mouse().up();
+    }
+
+    private static BoundingBox settled(Page page, Locator locator) {
+        BoundingBox last = locator.boundingBox();
+        for (int i = 0; i < 40; i++) {
+            page.waitForTimeout(50);
+            BoundingBox now = locator.boundingBox();
+            if (now.x == last.x && now.y == last.y && now.width == last.width && now.height == last.height) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
     }
 
     @Override

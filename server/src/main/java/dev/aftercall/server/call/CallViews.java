@@ -67,8 +67,16 @@ public class CallViews {
         ObjectNode detail = summary(call);
         detail.put("attempts", JobEntity.<JobEntity>find("callPk", call.pk).firstResultOptional()
                 .map(job -> job.attempts).orElse(0));
-        detail.set("call", parse(call.document));
-        detail.set("results", call.results == null ? json.createObjectNode() : parse(call.results));
+        ObjectNode document = (ObjectNode) parse(call.document);
+        ObjectNode results = call.results == null ? json.createObjectNode() : (ObjectNode) parse(call.results);
+        detail.set("call", document);
+        detail.set("results", results);
+        // The call's own fields as processing left them (post_call, functions_called, ...), at the top level.
+        CallResults.overlay(document.deepCopy(), results).properties().forEach(field -> {
+            if (CallResults.CALL_STATE.contains(field.getKey())) {
+                detail.set(field.getKey(), field.getValue());
+            }
+        });
         contributors.forEach(contributor -> contributor.contribute(call, detail));
         return detail;
     }

@@ -4,6 +4,7 @@ import dev.aftercall.engine.flow.FlowValidationException;
 import dev.aftercall.engine.model.Flow;
 import dev.aftercall.engine.run.CallData;
 import dev.aftercall.engine.run.RunState;
+import dev.aftercall.server.call.CallResults;
 import dev.aftercall.server.json.Json;
 import dev.aftercall.server.pipeline.CallWork;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,11 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class FlowRunStore {
+    private final CallResults results;
+
+    public FlowRunStore(CallResults results) {
+        this.results = results;
+    }
 
     /** A run to drive: its row, the version's flow, and the state to continue from. */
     public record PendingRun(long runPk, Flow flow, RunState state) {
@@ -44,7 +50,8 @@ public class FlowRunStore {
                 }
             }
         }
-        CallData call = CallData.fromCall(work.call());
+        // Flows see the call as extraction and functions left it (post_call, disposition_reason, ...).
+        CallData call = CallData.fromCall(results.currentCall(work.callPk()));
         for (FlowEntity live : FlowEntity.live(work.outletId())) {
             if (flowsWithRun.contains(live.pk) || !FlowDocument.appliesTo(live.agents, work.agent())) {
                 continue;

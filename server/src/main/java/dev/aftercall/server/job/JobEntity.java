@@ -52,6 +52,10 @@ public class JobEntity extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** The row a job of another kind than {@code process_call} is about (a delivery, a scheduled call). */
+    @Column(name = "ref_pk")
+    public Long refPk;
+
     /** A job of {@code kind} for the call, due now. */
     public static JobEntity dueNow(String kind, long callPk, Instant now) {
         JobEntity job = new JobEntity();

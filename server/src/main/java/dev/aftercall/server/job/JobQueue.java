@@ -1,9 +1,5 @@
 package dev.aftercall.server.job;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aftercall.server.call.CallEntity;
-import dev.aftercall.server.pipeline.CallWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -31,19 +27,28 @@ public class JobQueue {
     public enum Failure { RETRY_SCHEDULED, GAVE_UP, LEASE_LOST }
 
     private final EntityManager em;
-    private final ObjectMapper json;
     private final Event<JobsEnqueued> enqueued;
 
-    public JobQueue(EntityManager em, ObjectMapper json, Event<JobsEnqueued> enqueued) {
+    public JobQueue(EntityManager em, Event<JobsEnqueued> enqueued) {
         this.em = em;
-        this.json = json;
         this.enqueued = enqueued;
     }
 
     /** Queues a job due now, in the caller's transaction; workers hear of it once that transaction commits. */
     @Transactional
     public JobEntity enqueue(String kind, long callPk) {
+        return enqueue(kind, callPk, null, Instant.now());
+    }
+
+    /**
+     * Queues a job due at {@code runAt} (now or later) about row {@code refPk} of the call (null for none), in the
+     * caller's transaction.
+     */
+    @Transactional
+    public JobEntity enqueue(String kind, long callPk, Long refPk, Instant runAt) {
         JobEntity job = JobEntity.dueNow(kind, callPk, Instant.now());
+        job.refPk = refPk;
+        job.runAt = runAt;
         job.persist();
         enqueued.fire(new JobsEnqueued());
         return job;
@@ -59,7 +64,7 @@ public class JobQueue {
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select pk, call_pk, kind, attempts from job
+                        select pk, call_pk, kind, ref_pk, attempts from job
                         where status = 'queued' and run_at <= :now
                         order by run_at
                         limit :limit
@@ -72,7 +77,8 @@ public class JobQueue {
         }
         List<ClaimedJob> jobs = rows.stream()
                 .map(row -> new ClaimedJob(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                        (String) row[2], ((Number) row[3]).intValue() + 1))
+                        (String) row[2], row[3] == null ? null : ((Number) row[3]).longValue(),
+                        ((Number) row[4]).intValue() + 1))
                 .toList();
         // A claim counts as an attempt, so a job that kills its worker every time still runs out of attempts.
         em.createNativeQuery("""
@@ -86,43 +92,26 @@ public class JobQueue {
         return jobs;
     }
 
-    /** Marks the job's call {@code processing} and hands the stages what they need. */
+    /** Finishes the job (and tells its handler); false when the lease was lost and nothing was changed. */
     @Transactional
-    public CallWork start(ClaimedJob job) {
-        CallEntity call = CallEntity.findById(job.callPk());
-        if (call == null) {
-            throw new IllegalStateException("job " + job.pk() + " names call pk " + job.callPk() + ", which is gone");
-        }
-        call.status = CallEntity.PROCESSING;
-        call.updatedAt = Instant.now();
-        try {
-            return new CallWork(call.pk, call.callId, call.outletId, call.agent, json.readTree(call.document));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored document of call " + call.callId + " is not JSON", e);
-        }
-    }
-
-    /** Finishes the job and completes its call; false when the lease was lost and nothing was changed. */
-    @Transactional
-    public boolean complete(ClaimedJob job, String owner) {
+    public boolean complete(ClaimedJob job, String owner, JobHandler handler) {
         int changed = leased(job, owner, """
                 update job set status = 'done', lease_owner = null, lease_until = null
                 where pk = :pk and lease_owner = :owner and status = 'running'""").executeUpdate();
         if (changed == 0) {
             return false;
         }
-        Instant now = Instant.now();
-        CallEntity.update("status = ?1, completedAt = ?2, updatedAt = ?2, error = null where pk = ?3",
-                CallEntity.COMPLETED, now, job.callPk());
+        handler.recorded(job, JobHandler.JobOutcome.DONE, null);
         return true;
     }
 
     /**
-     * Records a failed run: the job goes back to the queue after {@code retryDelay}, or, on its last attempt, the
-     * job and its call are marked failed with {@code error}.
+     * Records a failed run: the job goes back to the queue after {@code retryDelay}, or, on its last attempt, it is
+     * marked failed with {@code error}. Its handler hears of either in the same transaction.
      */
     @Transactional
-    public Failure fail(ClaimedJob job, String owner, String error, int maxAttempts, Duration retryDelay) {
+    public Failure fail(ClaimedJob job, String owner, String error, JobHandler handler, int maxAttempts,
+                        Duration retryDelay) {
         Instant now = Instant.now();
         boolean last = job.attempt() >= maxAttempts;
         Query update = last
@@ -137,8 +126,7 @@ public class JobQueue {
         if (update.setParameter("error", error).executeUpdate() == 0) {
             return Failure.LEASE_LOST;
         }
-        CallEntity.update("status = ?1, error = ?2, updatedAt = ?3 where pk = ?4",
-                last ? CallEntity.FAILED : CallEntity.QUEUED, error, now, job.callPk());
+        handler.recorded(job, last ? JobHandler.JobOutcome.GAVE_UP : JobHandler.JobOutcome.RETRY_SCHEDULED, error);
         return last ? Failure.GAVE_UP : Failure.RETRY_SCHEDULED;
     }
 
@@ -183,7 +171,8 @@ public class JobQueue {
     @Transactional
     public void requeueFailed(long callPk) {
         int requeued = JobEntity.update("status = ?1, runAt = ?2, attempts = 0, leaseOwner = null, leaseUntil = null "
-                + "where callPk = ?3 and status = ?4", JobEntity.QUEUED, Instant.now(), callPk, JobEntity.FAILED);
+                        + "where callPk = ?3 and kind = ?4 and status = ?5", JobEntity.QUEUED, Instant.now(), callPk,
+                JobEntity.PROCESS_CALL, JobEntity.FAILED);
         if (requeued == 0) {
             throw new IllegalStateException("call pk " + callPk + " has no failed job to requeue");
         }

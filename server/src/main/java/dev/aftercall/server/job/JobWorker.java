@@ -1,7 +1,6 @@
 package dev.aftercall.server.job;
 
 import dev.aftercall.server.config.JobsConfig;
-import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.pipeline.Pipeline;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,10 +10,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -25,12 +27,14 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Runs queued jobs in this process. One claimer thread takes due jobs from {@link JobQueue} in batches, never more
  * than there are free slots ({@code aftercall.jobs.concurrency}), so a claimed job starts at once instead of
- * waiting in memory while its lease runs. Each job runs the {@link Pipeline} on a worker pool; its outcome is
- * written back under the lease. A timer thread keeps the leases of running jobs alive and sweeps expired ones
+ * waiting in memory while its lease runs. Each job runs on a worker pool through the {@link JobHandler} of its
+ * kind ({@code process_call} runs the {@link Pipeline}); its outcome is written back under the lease. A timer thread keeps the leases of running jobs alive and sweeps expired ones
  * (jobs of a process that died) back into the queue.
  */
 @ApplicationScoped
@@ -42,6 +46,7 @@ public class JobWorker {
     private final String owner = "worker-" + UUID.randomUUID();
     private final JobQueue queue;
     private final Pipeline pipeline;
+    private final Map<String, JobHandler> handlers;
     private final JobsConfig config;
     private final MeterRegistry metrics;
     private final Semaphore wakeups = new Semaphore(0);
@@ -55,9 +60,11 @@ public class JobWorker {
     private Thread claimer;
     private Timer processing;
 
-    public JobWorker(JobQueue queue, Pipeline pipeline, JobsConfig config, MeterRegistry metrics) {
+    public JobWorker(JobQueue queue, Pipeline pipeline, @Any Instance<JobHandler> handlers, JobsConfig config,
+                     MeterRegistry metrics) {
         this.queue = queue;
         this.pipeline = pipeline;
+        this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         this.config = config;
         this.metrics = metrics;
         this.backoff = new Backoff(config.backoff(), config.maxBackoff());
@@ -85,7 +92,8 @@ public class JobWorker {
         running = true;
         claimer = named("aftercall-job-claimer").newThread(this::claimLoop);
         claimer.start();
-        LOG.infof("job worker %s started: %d slots, stages %s", owner, config.concurrency(), pipeline.stageNames());
+        LOG.infof("job worker %s started: %d slots, job kinds %s, stages %s", owner, config.concurrency(),
+                handlers.keySet(), pipeline.stageNames());
     }
 
     /** Lets the jobs in flight finish for a while, then hands back the leases of those that did not. */
@@ -170,38 +178,39 @@ public class JobWorker {
 
     private void run(ClaimedJob job) {
         long started = System.nanoTime();
+        JobHandler handler = handlers.getOrDefault(job.kind(), UNKNOWN_KIND);
         try {
-            if (job.attempt() > config.maxAttempts()) {
+            if (job.attempt() > handler.maxAttempts(config.maxAttempts())) {
                 // Only a job whose runs never finished gets here: each one died with its worker.
-                finish(job, new IllegalStateException("no run finished in " + config.maxAttempts() + " attempts"),
-                        started);
+                finish(job, handler, new IllegalStateException("no run finished in "
+                        + handler.maxAttempts(config.maxAttempts()) + " attempts"), started);
                 return;
             }
-            if (!JobEntity.PROCESS_CALL.equals(job.kind())) {
-                finish(job, new IllegalStateException("unknown job kind " + job.kind()), started);
-                return;
-            }
-            CallWork work = queue.start(job);
-            pipeline.run(work, pool).whenCompleteAsync((ignored, error) -> finish(job, error, started), pool);
+            handler.run(job, pool).whenCompleteAsync((ignored, error) -> finish(job, handler, error, started), pool);
         } catch (RuntimeException e) {
-            finish(job, e, started);
+            finish(job, handler, e, started);
         }
     }
 
-    private void finish(ClaimedJob job, Throwable error, long startedNanos) {
+    private void finish(ClaimedJob job, JobHandler handler, Throwable error, long startedNanos) {
         try {
             if (error == null) {
-                if (queue.complete(job, owner)) {
-                    processing.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
-                    count("done");
+                if (queue.complete(job, owner, handler)) {
+                    if (handler instanceof ProcessCallJob) {
+                        processing.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+                    }
+                    count(job, "done");
                 }
                 return;
             }
-            String reason = reason(error);
-            JobQueue.Failure outcome = queue.fail(job, owner, reason, config.maxAttempts(), backoff.after(job.attempt()));
-            LOG.warnf("job %d (call pk %d) attempt %d failed: %s -> %s",
-                    job.pk(), job.callPk(), job.attempt(), reason, outcome);
-            count(switch (outcome) {
+            Throwable cause = unwrap(error);
+            String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            Duration delay = cause instanceof JobHandler.RetryLater later ? later.delay() : backoff.after(job.attempt());
+            JobQueue.Failure outcome = queue.fail(job, owner, reason, handler, handler.maxAttempts(config.maxAttempts()),
+                    delay);
+            LOG.warnf("job %d (%s, call pk %d) attempt %d failed: %s -> %s",
+                    job.pk(), job.kind(), job.callPk(), job.attempt(), reason, outcome);
+            count(job, switch (outcome) {
                 case RETRY_SCHEDULED -> "retry";
                 case GAVE_UP -> "failed";
                 case LEASE_LOST -> "lease_lost";
@@ -239,14 +248,27 @@ public class JobWorker {
         }
     }
 
-    private void count(String status) {
-        metrics.counter("aftercall.jobs.completed", "status", status).increment();
+    private void count(ClaimedJob job, String status) {
+        metrics.counter("aftercall.jobs.completed", "kind", job.kind(), "status", status).increment();
     }
 
-    private static String reason(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
+
+    /** Stands in for the handler of a kind no bean handles (a newer process queued it): every run fails. */
+    private static final JobHandler UNKNOWN_KIND = new JobHandler() {
+        @Override
+        public String kind() {
+            return "unknown";
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<Void> run(ClaimedJob job, java.util.concurrent.Executor workers) {
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException("unknown job kind " + job.kind()));
+        }
+    };
 
     private static ThreadFactory named(String prefix) {
         AtomicInteger counter = new AtomicInteger();

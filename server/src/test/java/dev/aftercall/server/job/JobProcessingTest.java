@@ -117,7 +117,7 @@ class JobProcessingTest {
         given().get("/q/metrics").then()
                 .statusCode(200)
                 .body(containsString("aftercall_calls_received_total"))
-                .body(containsString("aftercall_jobs_completed_total{status=\"done\"}"))
+                .body(containsString("aftercall_jobs_completed_total{kind=\"process_call\",status=\"done\"}"))
                 .body(containsString("aftercall_queue_depth"))
                 .body(containsString("aftercall_call_processing_seconds_bucket"));
     }

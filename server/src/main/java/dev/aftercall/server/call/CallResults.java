@@ -1,0 +1,90 @@
+package dev.aftercall.server.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aftercall.server.json.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the pipeline stages made of a call, kept as one JSON object in {@code call.results}. Stages hand data on
+ * through it: extraction writes {@code post_call} and {@code ai_analysis}, functions change {@code post_call},
+ * {@code functions_called}, {@code conversion_status} and the rest of {@link #CALL_STATE}, and later stages read
+ * the call as it stands now through {@link #currentCall(long)}.
+ *
+ * <p>Keys by convention: the {@link #CALL_STATE} fields (the call's own fields as processing changed them), plus
+ * one key per stage for its own record ({@code ai_analysis}, {@code functions}, {@code actions}, ...).
+ */
+@ApplicationScoped
+public class CallResults {
+    /**
+     * The call's fields that post-call processing may change (seed 000's mutable context fields). Their latest
+     * values live in the results and take precedence over the posted document's.
+     */
+    public static final List<String> CALL_STATE = List.of("post_call", "post_call_detail", "functions_called",
+            "conversion_status", "disposition_reason", "next_call_scheduled");
+
+    private final EntityManager em;
+
+    public CallResults(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The results saved so far (an empty object before any stage saved one). */
+    @Transactional
+    public ObjectNode read(long callPk) {
+        return parse(call(callPk, LockModeType.NONE).results);
+    }
+
+    /**
+     * Changes the results under a row lock, in a transaction of its own, so two writers (a stage and an API call,
+     * or two processes after a lease takeover) never lose each other's change. {@code change} gets the current
+     * results and edits them in place.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public ObjectNode update(long callPk, Consumer<ObjectNode> change) {
+        CallEntity call = call(callPk, LockModeType.PESSIMISTIC_WRITE);
+        ObjectNode results = parse(call.results);
+        change.accept(results);
+        call.results = results.toString();
+        call.updatedAt = Instant.now();
+        return results;
+    }
+
+    /** The posted call with the {@link #CALL_STATE} fields as processing has left them. */
+    @Transactional
+    public ObjectNode currentCall(long callPk) {
+        CallEntity call = call(callPk, LockModeType.NONE);
+        return overlay((ObjectNode) Json.tree(call.document), parse(call.results));
+    }
+
+    /** {@code document} (changed in place) with each {@link #CALL_STATE} field that {@code results} holds. */
+    public static ObjectNode overlay(ObjectNode document, ObjectNode results) {
+        for (String field : CALL_STATE) {
+            JsonNode value = results.get(field);
+            if (value != null) {
+                document.set(field, value.deepCopy());
+            }
+        }
+        return document;
+    }
+
+    private CallEntity call(long callPk, LockModeType lock) {
+        CallEntity call = em.find(CallEntity.class, callPk, lock);
+        if (call == null) {
+            throw new IllegalStateException("call pk " + callPk + " does not exist");
+        }
+        return call;
+    }
+
+    private static ObjectNode parse(String results) {
+        return results == null ? Json.object() : (ObjectNode) Json.tree(results);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.aftercall.server.job;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs the jobs of one {@link #kind()}. Handlers are CDI beans; the {@link JobWorker} hands each claimed job to
+ * the handler of its kind on a worker thread (which may block). A run that completes normally finishes the job;
+ * one that fails is retried with the queue's backoff (or the delay of a {@link RetryLater}) until the handler's
+ * attempts are used up.
+ */
+public interface JobHandler {
+    String kind();
+
+    /**
+     * Runs one job. Called on a worker thread; continuations that block (database work after an HTTP answer)
+     * belong on {@code workers}, never on the thread that completed a future (it may be an event loop).
+     */
+    CompletionStage<Void> run(ClaimedJob job, Executor workers);
+
+    /** How many runs the job gets; {@code configured} is {@code aftercall.jobs.max-attempts}. */
+    default int maxAttempts(int configured) {
+        return configured;
+    }
+
+    /**
+     * Called in the transaction that records a run's outcome, only while this process still held the lease, so
+     * the handler's own rows change together with the job's. {@code error} is null when the job is done.
+     */
+    default void recorded(ClaimedJob job, JobOutcome outcome, String error) {
+    }
+
+    /** The outcome of one run as recorded. */
+    enum JobOutcome { DONE, RETRY_SCHEDULED, GAVE_UP }
+
+    /** Fail a run with this to retry after a delay of the handler's choosing (e.g. a target's Retry-After). */
+    final class RetryLater extends RuntimeException {
+        private final java.time.Duration delay;
+
+        public RetryLater(String message, java.time.Duration delay) {
+            super(message);
+            this.delay = delay;
+        }
+
+        public java.time.Duration delay() {
+            return delay;
+        }
+    }
+}

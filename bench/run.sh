@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# The load benchmark: Aftercall on H2 and on PostgreSQL, and Node-RED 4.1.8 beside it, on the peers' flow
+# (../shared/bench/peers). See BENCHMARKS.md for what each figure means.
+#
+# Usage: bench/run.sh [h2] [pg] [nodered]        (default: all three)
+# Env:   CONNS="16 64"   connection counts      DURATION=20   seconds per measured wrk run
+#        WARMUP=5        seconds of warm-up     NODE_RED_DIR  folder with node_modules/node-red (4.1.8)
+#        SKIP_BUILD=1    reuse bench/.work/app-*   JAVA_OPTS   extra JVM flags for the server
+# Needs: wrk (apt-get install -y wrk), node, python3, psql for PostgreSQL (database aftercall_bench is recreated).
+# Writes: bench/results/<stamp>.jsonl (one line per measurement) and prints a Markdown table.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
+TARGETS=${*:-h2 pg nodered}
+CONNS=${CONNS:-16 64}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}
+PEERS=${PEERS:-$ROOT/../shared/bench/peers}; NODE_RED_DIR=${NODE_RED_DIR:-$ROOT/../nodered-peer}
+WORK=$HERE/.work; mkdir -p "$WORK" "$HERE/results"
+STAMP=$(date -u +%Y%m%dT%H%M%SZ); OUT=$HERE/results/$STAMP.jsonl
+PORT=8090; API=http://127.0.0.1:$PORT/api/v1
+SECRET=bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+log() { echo "== $*" >&2; }
+
+# --- helpers ---------------------------------------------------------------------------------------------------
+tree_rss_kb() { # RSS (kB) of PID and its descendants, as the peers' bench.sh measures it
+  local pids="$1" all="$1" kids
+  while [ -n "$pids" ]; do kids=$(for p in $pids; do pgrep -P "$p" || true; done | xargs); all="$all $kids"; pids=$kids; done
+  ps -o rss= -p "$(echo $all | tr ' ' ',')" 2>/dev/null | awk '{s+=$1} END {print s+0}'
+}
+cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+json_get() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+token() { # HS256 JWT {"id": 1, "type": "OUTLET"}, as seed 004 describes it
+  python3 - "$SECRET" <<'EOF'
+import base64, hashlib, hmac, json, sys
+b = lambda d: base64.urlsafe_b64encode(d).rstrip(b'=').decode()
+h = b(json.dumps({"alg": "HS256", "typ": "JWT"}).encode()); p = b(json.dumps({"id": 1, "type": "OUTLET"}).encode())
+print(f"{h}.{p}." + b(hmac.new(sys.argv[1].encode(), f"{h}.{p}".encode(), hashlib.sha256).digest()))
+EOF
+}
+wait_http() { # url, seconds
+  for _ in $(seq 1 $(($2 * 20))); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done; echo "not ready: $1" >&2; return 1
+}
+# Runs wrk while sampling the RSS and CPU of PID; prints the wrk JSON merged with rss_max_mb and cpu_pct.
+measure() { # label pid conns script url
+  local label=$1 pid=$2 c=$3 script=$4 url=$5 t0 t1 rss=0 f=$WORK/wrk-$1-c$3.txt
+  ( max=0; while sleep 1; do r=$(tree_rss_kb "$pid"); [ "$r" -gt "$max" ] && max=$r; echo $max > "$WORK/.rss"; done ) &
+  local sampler=$!
+  t0=$(cpu_ticks "$pid")
+  wrk -t1 -c"$c" -d"${DURATION}s" --timeout 10s --latency -s "$script" "$url" > "$f" 2>&1
+  t1=$(cpu_ticks "$pid"); kill $sampler; wait $sampler 2>/dev/null || true
+  rss=$(cat "$WORK/.rss" 2>/dev/null || echo 0); r=$(tree_rss_kb "$pid"); [ "$r" -gt "$rss" ] && rss=$r
+  python3 -c "import json,sys; j=json.loads(sys.argv[1]); j.update(rss_max_mb=round(int(sys.argv[2])/1024), cpu_pct=round((int(sys.argv[4])-int(sys.argv[3]))/int(sys.argv[5])));print(json.dumps(j))" \
+    "$(grep '^JSON ' "$f" | sed 's/^JSON //')" "$rss" "$t0" "$t1" "$DURATION"
+}
+record() { python3 -c "import json,sys; j=json.loads(sys.argv[1]); j.update(json.loads(sys.argv[2])); print(json.dumps(j))" "$1" "$2" | tee -a "$OUT"; }
+completed() { curl -s -H "Authorization: Bearer $TOKEN" "$API/calls?status=completed&size=1" | json_get "['total']"; }
+all_calls() { curl -s -H "Authorization: Bearer $TOKEN" "$API/calls?size=1" | json_get "['total']"; }
+
+# --- build ------------------------------------------------------------------------------------------------------
+build() { # db-kind -> bench/.work/app-<kind>
+  [ -n "${SKIP_BUILD:-}" ] && [ -d "$WORK/app-$1" ] && return
+  log "build for $1"
+  ./mvnw -B -q -pl server -am package -DskipTests -Dquarkus.datasource.db-kind="$1" >/dev/null
+  rm -rf "$WORK/app-$1"; cp -r server/target/quarkus-app "$WORK/app-$1"
+}
+
+start_stub() {
+  STUB_PORT=9100 node "$HERE/stub-target.js" > "$WORK/stub.log" 2>&1 & STUB=$!; PIDS+=("$STUB")
+  wait_http http://127.0.0.1:9100/__stats 10
+}
+
+start_server() { # kind; sets SERVER and STARTUP_MS
+  local kind=$1 url t0
+  if [ "$kind" = h2 ]; then
+    rm -rf "$WORK/data-h2"; url="jdbc:h2:file:$WORK/data-h2/aftercall;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+    export QUARKUS_DATASOURCE_USERNAME=sa QUARKUS_DATASOURCE_PASSWORD=
+  else
+    psql -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists aftercall_bench" -c "create database aftercall_bench"
+    url="jdbc:postgresql://127.0.0.1:5432/aftercall_bench"; export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
+  fi
+  t0=$(date +%s%N)
+  QUARKUS_DATASOURCE_JDBC_URL=$url QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET \
+    AFTERCALL_DATA_DIR=$WORK/data-$kind AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
+    java ${JAVA_OPTS:-} -jar "$WORK/app-$kind/quarkus-run.jar" > "$WORK/server-$kind.log" 2>&1 & SERVER=$!; PIDS+=("$SERVER")
+  wait_http "http://127.0.0.1:$PORT/q/health/ready" 60
+  STARTUP_MS=$((($(date +%s%N) - t0) / 1000000))
+  log "$kind server ready in $STARTUP_MS ms (pid $SERVER)"
+}
+
+publish_flow() {
+  local id
+  id=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d @"$HERE/load/flow.json" "$API/flows" | json_get "['id']")
+  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -XPOST "$API/flows/$id/publish"
+  echo "$id"
+}
+
+# Waits until every posted call completed; prints the time (ms since epoch) the last one did, or fails after 10 min.
+await_drained() {
+  local total done_
+  for _ in $(seq 1 6000); do
+    total=$(all_calls); done_=$(completed)
+    [ "$done_" -ge "$total" ] && { date +%s%3N; return 0; }
+    sleep 0.1
+  done
+  echo "backlog did not drain: $done_ of $total completed" >&2; return 1
+}
+
+bench_aftercall() { # kind
+  local kind=$1 flow before after t_start t_end m lat n
+  build "$kind"; start_server "$kind"; TOKEN=$(token); export TOKEN
+  flow=$(publish_flow)
+  record '{}' "{\"label\":\"aftercall-$kind\",\"metric\":\"startup\",\"startup_ms\":$STARTUP_MS}" >/dev/null
+  for c in $CONNS; do
+    log "aftercall-$kind durable c=$c: warm-up ${WARMUP}s"
+    RUN_ID=warm-$kind-$c-$STAMP DURATION=$WARMUP measure warm "$SERVER" "$c" "$HERE/load/post-calls.lua" "$API/calls" >/dev/null
+    await_drained >/dev/null
+    curl -s -XPOST http://127.0.0.1:9100/__reset >/dev/null
+    before=$(completed)
+    log "aftercall-$kind durable c=$c: ${DURATION}s"
+    t_start=$(date +%s%3N)
+    m=$(RUN_ID=run-$kind-$c-$STAMP measure "aftercall-$kind" "$SERVER" "$c" "$HERE/load/post-calls.lua" "$API/calls")
+    t_end=$(await_drained); after=$(completed); n=$((after - before))
+    lat=$(curl -s http://127.0.0.1:9100/__latency)
+    record "$m" "{\"label\":\"aftercall-$kind\",\"metric\":\"durable\",\"conns\":$c,\"calls_completed\":$n,
+      \"completed_per_s\":$(python3 -c "print(round($n/(($t_end-$t_start)/1000),1))"),
+      \"drain_s\":$(python3 -c "print(round(($t_end-$t_start)/1000,1))"),
+      \"e2e\":$lat, \"target\":$(curl -s http://127.0.0.1:9100/__stats)}"
+  done
+  for c in $CONNS; do
+    log "aftercall-$kind in-memory test-run c=$c"
+    DURATION=$WARMUP measure warm "$SERVER" "$c" "$HERE/load/test-run.lua" "$API/flows/$flow/test-run" >/dev/null
+    m=$(measure "aftercall-$kind" "$SERVER" "$c" "$HERE/load/test-run.lua" "$API/flows/$flow/test-run")
+    record "$m" "{\"label\":\"aftercall-$kind\",\"metric\":\"in_memory\",\"conns\":$c}"
+  done
+  kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+}
+
+bench_nodered() {
+  [ -f "$NODE_RED_DIR/node_modules/node-red/red.js" ] || { log "Node-RED not installed in $NODE_RED_DIR: skipped (cd $NODE_RED_DIR && npm install node-red@4.1.8)"; return; }
+  mkdir -p "$WORK/nodered"; cp "$PEERS/nodered/flows.json" "$WORK/nodered/"
+  node "$NODE_RED_DIR/node_modules/node-red/red.js" --settings "$PEERS/nodered/settings.js" --userDir "$WORK/nodered" flows.json \
+    > "$WORK/nodered.log" 2>&1 & local red=$!; PIDS+=("$red")
+  for _ in $(seq 1 300); do curl -s -o /dev/null -XPOST -H 'content-type: application/json' -d @"$PEERS/body.json" http://127.0.0.1:1880/postcall && break; sleep 0.1; done
+  for c in $CONNS; do
+    log "node-red c=$c"
+    BODY_JSON=$PEERS/body.json DURATION=$WARMUP measure warm "$red" "$c" "$PEERS/post.lua" http://127.0.0.1:1880/postcall >/dev/null
+    m=$(BODY_JSON=$PEERS/body.json measure nodered-4.1.8 "$red" "$c" "$PEERS/post.lua" http://127.0.0.1:1880/postcall)
+    record "$m" "{\"label\":\"nodered-4.1.8\",\"metric\":\"flow_http\",\"conns\":$c}"
+  done
+  kill "$red"; wait "$red" 2>/dev/null || true
+}
+
+# --- run --------------------------------------------------------------------------------------------------------
+log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; commit $(git rev-parse --short HEAD); results -> $OUT"
+record '{}' "{\"label\":\"meta\",\"commit\":\"$(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')\",\"cores\":$(nproc),\"duration_s\":$DURATION,\"java\":\"$(java -version 2>&1 | head -1 | tr -d '\"')\"}" >/dev/null
+start_stub
+for t in $TARGETS; do
+  case $t in h2|pg) bench_aftercall "$t" ;; nodered) bench_nodered ;; *) echo "unknown target $t" >&2; exit 2 ;; esac
+done
+python3 "$HERE/load/table.py" "$OUT"

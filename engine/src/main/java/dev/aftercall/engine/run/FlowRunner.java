@@ -14,7 +14,8 @@ import java.util.concurrent.CompletionStage;
  * until the run finishes. Pure nodes that complete at once run in a loop on the caller's thread (no stack
  * growth, no hand-off); a node that does I/O continues the loop on whatever thread completes it. Runs are
  * checkpointed after each node with side effects: pure nodes are deterministic, so a resumed run that repeats them
- * reaches the same state.
+ * reaches the same state. A node that ends the run is not checkpointed: the caller saves the finished state that
+ * {@link #run} answers, and one write is enough.
  */
 public final class FlowRunner {
     private final NodeExecutors executors;
@@ -36,7 +37,8 @@ public final class FlowRunner {
             Node node = flow.node(current.currentNode()).orElse(null);
             CompletableFuture<RunState> next = step(flow, current, env).toCompletableFuture();
             if (node != null && node.hasSideEffects()) {
-                next = next.thenCompose(s -> env.checkpointer().save(s).thenApply(v -> s)).toCompletableFuture();
+                next = next.thenCompose(s -> s.finished() ? CompletableFuture.completedFuture(s)
+                        : env.checkpointer().save(s).thenApply(v -> s)).toCompletableFuture();
             }
             if (!next.isDone()) {
                 next.whenComplete((s, error) -> {

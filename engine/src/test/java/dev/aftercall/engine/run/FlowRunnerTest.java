@@ -8,6 +8,7 @@ import dev.aftercall.engine.flow.FlowDocuments;
 import dev.aftercall.engine.http.JdkHttpPort;
 import dev.aftercall.engine.model.Flow;
 import dev.aftercall.engine.model.Node;
+import dev.aftercall.engine.testing.StubTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -127,6 +128,40 @@ class FlowRunnerTest {
         runner.run(flow, RunState.begin("c5:f1", "start", CallData.empty()), env).toCompletableFuture().join();
 
         assertThat(saved).isEmpty();
+    }
+
+    @Test
+    void aRequestInTheMiddleIsCheckpointedAndOneThatEndsTheRunIsLeftToTheCaller() throws Exception {
+        try (StubTarget target = new StubTarget().start().respond("POST", "/leads", 200, "{\"id\": \"crm-1\"}")) {
+            String request = """
+                    {"id": "post", "type": "api_request", "method": "POST", "url": "%s/leads", "body": {"a": 1}}"""
+                    .formatted(target.baseUrl());
+            Flow middle = FlowDocuments.parse(JSON.readTree("""
+                    {"nodes": [{"id": "start", "type": "start"}, %s,
+                               {"id": "after", "type": "set_variable", "assignments": {"done": true}}],
+                     "edges": [{"from": "start", "to": "post"}, {"from": "post", "port": "ok", "to": "after"}]}"""
+                    .formatted(request)));
+            Flow last = FlowDocuments.parse(JSON.readTree("""
+                    {"nodes": [{"id": "start", "type": "start"}, %s],
+                     "edges": [{"from": "start", "to": "post"}]}""".formatted(request)));
+            List<String> saved = new ArrayList<>();
+            RunEnvironment env = new RunEnvironment(null, state -> {
+                saved.add(state.currentNode());
+                return CompletableFuture.completedFuture(null);
+            });
+
+            RunState middleRun = runner.run(middle, RunState.begin("c6:f1", "start", CallData.empty()), env)
+                    .toCompletableFuture().join();
+            assertThat(saved).containsExactly("after");
+            saved.clear();
+            RunState lastRun = runner.run(last, RunState.begin("c7:f1", "start", CallData.empty()), env)
+                    .toCompletableFuture().join();
+
+            assertThat(saved).isEmpty();
+            assertThat(middleRun.finished()).isTrue();
+            assertThat(lastRun.finished()).isTrue();
+            assertThat(target.requestsTo("/leads")).hasSize(2);
+        }
     }
 
     @Test

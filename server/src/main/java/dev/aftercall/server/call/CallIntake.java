@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.SQLException;
-import java.util.Optional;
 
 /**
  * Receives finished calls, idempotently: the first post of a call id stores the call and queues its processing;
@@ -39,17 +38,14 @@ public class CallIntake {
 
     public Received receive(long outletId, JsonNode body) {
         CallDocument call = CallDocument.of(body);
-        Optional<ObjectNode> stored = views.detail(outletId, call.callId());
-        if (stored.isPresent()) {
-            return new Received(false, stored.get());
-        }
         try {
+            // Insert first: a new call (the common case) costs one transaction. A repeat fails on the unique key.
             store.insertQueued(outletId, call);
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) {
                 throw e;
             }
-            // A concurrent post of the same id committed first (the database made this insert wait for it).
+            // Posted before, or a concurrent post of the same id committed first (the insert waited for it).
             return new Received(false, views.detail(outletId, call.callId()).orElseThrow(() ->
                     new ApiException(409, "call " + call.callId() + " is being stored; post it again", null, null)));
         }

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -22,7 +24,13 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class FlowRunStore {
+    private static final int MAX_PARSED = 10_000;
+
+    private record VersionKey(long flowPk, int version) {
+    }
+
     private final CallResults results;
+    private final Map<VersionKey, Flow> parsed = new ConcurrentHashMap<>();
 
     public FlowRunStore(CallResults results) {
         this.results = results;
@@ -37,6 +45,21 @@ public class FlowRunStore {
      * version it started with; a published flow that applies to the call's agent and has no run yet gets one,
      * positioned at its start node. Finished runs are left alone, so running the stage again repeats nothing.
      */
+    /**
+     * A published version's flow, parsed and validated once: published versions never change, so every call after
+     * the first reuses it. (Bounded: cleared when it holds more versions than any outlet set would.)
+     */
+    private Flow published(long flowPk, int version) {
+        if (parsed.size() > MAX_PARSED) {
+            parsed.clear();
+        }
+        return parsed.computeIfAbsent(new VersionKey(flowPk, version), key -> {
+            String document = FlowVersionEntity.of(flowPk, version).map(v -> v.document).orElseThrow(() ->
+                    new IllegalStateException("version " + version + " of flow " + flowPk + " is missing"));
+            return FlowDocument.stored(document).flow();
+        });
+    }
+
     @Transactional(TxType.REQUIRES_NEW)
     public List<PendingRun> pending(CallWork work) {
         List<PendingRun> pending = new ArrayList<>();
@@ -95,13 +118,9 @@ public class FlowRunStore {
      * The engine model of the version a run uses. A document saved under older, looser rules may no longer
      * parse; the run is then recorded failed with the reasons instead of failing the whole call again and again.
      */
-    private static Flow flowOf(FlowRunEntity run, int version) {
-        String document = FlowVersionEntity.of(run.flowPk, version).map(v -> v.document).orElse(null);
+    private Flow flowOf(FlowRunEntity run, int version) {
         try {
-            if (document == null) {
-                throw new IllegalStateException("version " + version + " of flow " + run.flowPk + " is missing");
-            }
-            return FlowDocument.stored(document).flow();
+            return published(run.flowPk, version);
         } catch (FlowValidationException | IllegalStateException e) {
             run.status = FlowView.status(RunState.Status.FAILED);
             run.error = "flow version " + version + " cannot run: " + e.getMessage();

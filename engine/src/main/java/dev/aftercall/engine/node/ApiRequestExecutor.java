@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftercall.engine.auth.AuthProfile;
 import dev.aftercall.engine.auth.AuthProfiles;
 import dev.aftercall.engine.http.HttpPort;
+import dev.aftercall.engine.http.OutboundBlockedException;
 import dev.aftercall.engine.http.OutboundResponse;
 import dev.aftercall.engine.model.ApiRequestNode;
 import dev.aftercall.engine.run.Delayer;
@@ -93,7 +94,8 @@ public final class ApiRequestExecutor implements NodeExecutor<ApiRequestNode> {
         return sent.handle((response, error) -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
             boolean ok = error == null && response.status() / 100 == 2;
-            if (!ok && attempt < maxAttempts && Retries.retryable(error == null ? response : null)) {
+            boolean blocked = error != null && root(error) instanceof OutboundBlockedException;
+            if (!ok && !blocked && attempt < maxAttempts && Retries.retryable(error == null ? response : null)) {
                 long delay = Retries.delayMillis(node.retry(), attempt + 1, response, clock);
                 render.warn("attempt " + attempt + " failed (" + describe(response, error)
                         + "), retrying in " + delay + " ms");
@@ -108,13 +110,18 @@ public final class ApiRequestExecutor implements NodeExecutor<ApiRequestNode> {
         return error == null ? "HTTP " + response.status() : rootMessage(error);
     }
 
-    /** "ConnectException: ..." for the failure itself, looking through the future's wrapping. */
-    static String rootMessage(Throwable e) {
+    private static Throwable root(Throwable e) {
         Throwable t = e;
         while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
                 && t.getCause() != null) {
             t = t.getCause();
         }
+        return t;
+    }
+
+    /** "ConnectException: ..." for the failure itself, looking through the future's wrapping. */
+    static String rootMessage(Throwable e) {
+        Throwable t = root(e);
         String message = t.getMessage();
         if (message == null && t.getCause() != null) {
             Throwable cause = t.getCause();

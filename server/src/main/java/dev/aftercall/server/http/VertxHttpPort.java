@@ -31,29 +31,35 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The engine's {@link HttpPort} over the Vert.x Web Client of the server's own Vert.x instance: pooled keep-alive
  * connections, no thread held while waiting. Each request has one deadline covering connect, send and the whole
- * response; bodies are capped at {@code aftercall.outbound.max-response-bytes}.
+ * response; bodies are capped at {@code aftercall.outbound.max-response-bytes}. Every URL, the first and each
+ * redirect's (followed here, up to {@value #MAX_REDIRECTS}, so that each hop is checked), passes the
+ * {@link OutboundGuard} first.
  */
 @Singleton
 public class VertxHttpPort implements HttpPort {
     static final long DEFAULT_TIMEOUT_MS = 10_000;
+    static final int MAX_REDIRECTS = 5;
 
     private final Vertx vertx;
     private final long maxResponseBytes;
     private final WebClient client;
     private final CertificateClients certificateClients;
+    private final OutboundGuard guard;
 
     @Inject
-    public VertxHttpPort(Vertx vertx,
+    public VertxHttpPort(Vertx vertx, OutboundGuard guard,
                          @ConfigProperty(name = "aftercall.outbound.max-response-bytes", defaultValue = "1048576")
                          long maxResponseBytes,
                          @ConfigProperty(name = "aftercall.outbound.max-connections-per-host", defaultValue = "50")
                          int maxConnectionsPerHost) {
         this.vertx = vertx;
+        this.guard = guard;
         this.maxResponseBytes = maxResponseBytes;
         WebClientOptions options = new WebClientOptions()
                 .setKeepAlive(true)
                 .setMaxPoolSize(maxConnectionsPerHost)
                 .setTryUseCompression(true)
+                .setFollowRedirects(false)
                 .setUserAgent("Aftercall");
         this.client = WebClient.create(vertx, options);
         this.certificateClients = new CertificateClients(vertx, options);
@@ -67,6 +73,54 @@ public class VertxHttpPort implements HttpPort {
 
     @Override
     public CompletionStage<OutboundResponse> send(OutboundRequest outbound) {
+        return send(outbound, 0);
+    }
+
+    private CompletionStage<OutboundResponse> send(OutboundRequest outbound, int redirects) {
+        return guard.check(outbound.uri())
+                .thenCompose(allowed -> exchange(outbound))
+                .thenCompose(response -> {
+                    OutboundRequest next = redirects < MAX_REDIRECTS ? redirect(outbound, response) : null;
+                    return next == null ? CompletableFuture.completedFuture(response) : send(next, redirects + 1);
+                });
+    }
+
+    /**
+     * The request a 301/302/303/307/308 answer asks for, or null. 303 (and 301/302 after a POST, as browsers and
+     * most clients do) becomes a GET without a body; 307/308 repeat the method and body.
+     */
+    static OutboundRequest redirect(OutboundRequest previous, OutboundResponse response) {
+        int status = response.status();
+        if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+            return null;
+        }
+        String location = response.header("Location").orElse(null);
+        if (location == null || location.isBlank()) {
+            return null;
+        }
+        java.net.URI target;
+        try {
+            target = previous.uri().resolve(location.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        boolean toGet = status == 303 || ((status == 301 || status == 302) && "POST".equals(previous.method()));
+        // Credentials stay with the host they were meant for.
+        boolean sameHost = target.getHost() != null && target.getHost().equalsIgnoreCase(previous.uri().getHost());
+        List<Map.Entry<String, String>> headers = previous.headers().stream()
+                .filter(h -> sameHost || !isCredential(h.getKey()))
+                .filter(h -> !toGet || !h.getKey().equalsIgnoreCase("Content-Type"))
+                .toList();
+        return new OutboundRequest(toGet ? "GET" : previous.method(), target, headers,
+                toGet ? new byte[0] : previous.body(), previous.timeoutMs(), previous.clientCertificate());
+    }
+
+    private static boolean isCredential(String header) {
+        return header.equalsIgnoreCase("Authorization") || header.equalsIgnoreCase("Cookie")
+                || header.equalsIgnoreCase("Proxy-Authorization");
+    }
+
+    private CompletionStage<OutboundResponse> exchange(OutboundRequest outbound) {
         long timeout = outbound.timeoutMs() > 0 ? outbound.timeoutMs() : DEFAULT_TIMEOUT_MS;
         CompletableFuture<OutboundResponse> result = new CompletableFuture<>();
         // The capped codec yields core Vert.x buffers, not Mutiny's wrapper: the request is typed accordingly.

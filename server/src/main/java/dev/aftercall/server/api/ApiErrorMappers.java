@@ -69,8 +69,22 @@ public class ApiErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (clientWentAway(e)) {
+            // The client closed the connection mid-request (its timeout, a kill): nobody is left to answer.
+            LOG.debugf("client closed the connection during %s", uri.getPath());
+            return json(400, ErrorBody.of("the connection was closed before the request was read"));
+        }
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
         return json(500, ErrorBody.of("internal error"));
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response json(int status, ErrorBody body) {

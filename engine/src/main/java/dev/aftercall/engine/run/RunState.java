@@ -46,6 +46,20 @@ public record RunState(
         return steps.stream().filter(s -> s.node().equals(nodeId)).count();
     }
 
+    /**
+     * A failed run set to go again from the node that failed, as if that node had not run yet: its step is dropped,
+     * so the retried request carries the same {@code Idempotency-Key} and a target that did receive the failed one
+     * can tell. Empty when the failure was not a node's (a missing node, the step limit): running again cannot help.
+     */
+    public java.util.Optional<RunState> retryFromFailure() {
+        if (status != Status.FAILED || steps.isEmpty() || steps.get(steps.size() - 1).error() == null) {
+            return java.util.Optional.empty();
+        }
+        Step failed = steps.get(steps.size() - 1);
+        return java.util.Optional.of(new RunState(runKey, Status.RUNNING, failed.node(), variables, call,
+                steps.subList(0, steps.size() - 1), null));
+    }
+
     RunState advance(Step step, ObjectNode newVariables, String nextNode) {
         List<Step> all = new ArrayList<>(steps);
         all.add(step);

@@ -18,6 +18,8 @@ import java.util.List;
 @Table(name = "flow_run")
 public class FlowRunEntity extends PanacheEntityBase {
     public static final String RUNNING = "running";
+    public static final String COMPLETED = "completed";
+    public static final String FAILED = "failed";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -63,6 +63,7 @@ final class FlowView {
 
     static ObjectNode run(FlowRunEntity run, String flowName) {
         ObjectNode out = Json.object();
+        out.put("id", run.pk);
         out.put("flow_id", run.flowPk);
         out.put("flow_name", flowName);
         out.put("version", run.flowVersion);

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,13 +22,19 @@ public class SecretKeys {
     @ConfigProperty(name = "aftercall.secret-key")
     Optional<String> configuredKey;
 
+    /** Keys secrets may still be sealed with, during a rotation ({@code AFTERCALL_SECRET_KEY_PREVIOUS}). */
+    @ConfigProperty(name = "aftercall.secret-key-previous")
+    Optional<List<String>> previousKeys;
+
     @Inject
     DataDirectory dataDirectory;
 
     @Produces
     @Singleton
     SecretBox secretBox() {
-        return new SecretBox(key());
+        List<byte[]> previous = previousKeys.orElse(List.of()).stream().map(String::strip).filter(k -> !k.isEmpty())
+                .map(k -> decode(k, "aftercall.secret-key-previous (AFTERCALL_SECRET_KEY_PREVIOUS)")).toList();
+        return new SecretBox(key(), previous);
     }
 
     private byte[] key() {

@@ -71,6 +71,11 @@ public class JobWorker {
     }
 
     void start(@Observes StartupEvent event) {
+        if (config.concurrency() == 0) {
+            // A one-off command (AftercallMain) or a process meant only to take calls in.
+            LOG.info("job worker off: aftercall.jobs.concurrency is 0");
+            return;
+        }
         slots = new Semaphore(config.concurrency());
         pool = Executors.newFixedThreadPool(config.concurrency(), named("aftercall-job-"));
         timers = Executors.newSingleThreadScheduledExecutor(named("aftercall-job-timer-"));
@@ -130,7 +135,7 @@ public class JobWorker {
     }
 
     public int jobsInFlight() {
-        return config.concurrency() - slots.availablePermits();
+        return slots == null ? 0 : config.concurrency() - slots.availablePermits();
     }
 
     public long queueDepth() {

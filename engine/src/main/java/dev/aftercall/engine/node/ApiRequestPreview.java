@@ -35,10 +35,14 @@ public final class ApiRequestPreview {
                     ObjectNode mapped = exchange.succeeded()
                             ? ResponseMapping.apply(node.responseMapping(), body, warnings) : null;
                     var response = exchange.response;
-                    return new Result(body, response == null ? 0 : response.status(),
+                    // A target may echo the credentials it was sent; the preview shows them masked, as traces do.
+                    Redactor redactor = exchange.prepared == null ? new Redactor(List.of()) : exchange.prepared.redactor;
+                    return new Result(redactor.json(body), response == null ? 0 : response.status(),
                             response == null ? List.of() : redactedHeaders(exchange),
-                            exchange.lastAttemptMillis, response == null ? 0 : response.body().length, mapped,
-                            exchange.prepared == null ? null : exchange.prepared.traced(), warnings, exchange.error());
+                            exchange.lastAttemptMillis, response == null ? 0 : response.body().length,
+                            redactor.json(mapped) instanceof ObjectNode masked ? masked : null,
+                            exchange.prepared == null ? null : exchange.prepared.traced(), warnings,
+                            exchange.error() == null ? null : redactor.text(exchange.error()));
                 });
     }
 

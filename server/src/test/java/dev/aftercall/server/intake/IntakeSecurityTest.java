@@ -169,6 +169,11 @@ class IntakeSecurityTest {
                 .body("items[1].call_id", nullValue())
                 .extract().asString();
         assertThat(log).doesNotContain(apiKey);
+
+        int entry = as(jwt).get("/api/v1/intake-log").then().extract().path("items[0].id");
+        as(jwt).get("/api/v1/intake-log/{id}", entry).then().statusCode(200).body("outcome", equalTo("queued"));
+        as(tokens.mint(newOutlet(), null)).get("/api/v1/intake-log/{id}", entry).then().statusCode(404);
+        as(tokens.mint(newOutlet(), null)).get("/api/v1/intake-log").then().body("total", equalTo(0));
     }
 
     @Test

@@ -107,6 +107,9 @@ class NativeIntakeTest {
         as(jwt).get("/api/v1/intake-log?call_id={id}", callId).then()
                 .body("items.outcome", contains("analysis_applied", "queued"))
                 .body("items.event", contains("call_analyzed", "call_ended"));
+        as(jwt).get("/api/v1/calls/{id}", callId).then()
+                .body("intake.event", contains("call_ended", "call_analyzed"))
+                .body("intake.outcome", contains("queued", "analysis_applied"));
     }
 
     @Test
@@ -124,6 +127,22 @@ class NativeIntakeTest {
         JsonNode sent = onlyCrmRequest();
         assertThat(sent.path("user_phone").asText()).isEqualTo("+14155550188");
         assertThat(sent.path("hangup_reason").asText()).isEqualTo("voicemail_reached");
+
+        // The analysis after the run is too late: acknowledged, logged, nothing runs again.
+        byte[] lateAnalysis = Hooks.text(fixture("retell", "call_analyzed"))
+                .replace("Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6", callId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        deliver(hook, lateAnalysis).statusCode(200).body("status", equalTo("duplicate"));
+        Thread.sleep(500);
+        assertThat(crm.requests()).hasSize(1);
+        as(jwt).get("/api/v1/calls/{id}", callId).then().body("call.platform.event", equalTo("call_ended"));
+    }
+
+    @Test
+    void aDeliveryWithoutContentTypeIsReadToo() {
+        String hook = hookPath(jwt, "vapi", null);
+
+        io.restassured.RestAssured.given().body(fixture("vapi", "end-of-call-report-legacy")).post(hook).then()
+                .statusCode(202).body("call_id", equalTo("7aa1e2c0-55d4-4b8e-a0b1-c2d3e4f50617"));
     }
 
     @Test

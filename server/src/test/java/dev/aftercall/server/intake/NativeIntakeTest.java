@@ -166,6 +166,32 @@ class NativeIntakeTest {
     }
 
     @Test
+    void concurrentRetriesOfOneRetellCallRunItOnce() throws Exception {
+        String hook = hookPath(jwt, "retell", null);
+        String callId = "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String event = i % 2 == 0 ? "call_ended" : "call_analyzed";
+                answers.add(pool.submit(() -> Hooks.platform().body(fixture("retell", event)).post(hook)
+                        .then().extract().statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get()).isIn(200, 202);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        Api.awaitFinished(jwt, callId).body("status", equalTo("completed"));
+        Thread.sleep(3500); // past the call_ended wait
+        assertThat(crm.requests()).hasSize(1);
+        as(jwt).get("/api/v1/calls").then().body("total", equalTo(1));
+        as(jwt).get("/api/v1/intake-log").then().body("total", equalTo(16));
+    }
+
+    @Test
     void aBlandCallRunsThroughThePublishedFlowAndAVoicemailIsNotConnected() {
         String hook = hookPath(jwt, "bland", null);
 

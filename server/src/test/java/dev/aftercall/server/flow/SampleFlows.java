@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Whole flow documents and calls for the flow tests, in the shape DESIGN.md and seed 002 describe. */
-final class SampleFlows {
+public final class SampleFlows {
     private SampleFlows() {
     }
 
@@ -14,7 +14,7 @@ final class SampleFlows {
      * Seed 002's example: open a helpdesk ticket when the call was escalated, keep the ticket id. The ticket URL
      * points at a stub target; {@code agents} keeps the flow from running for other tests' calls.
      */
-    static ObjectNode helpdesk(String name, String ticketUrl, String authProfile, List<String> agents) {
+    public static ObjectNode helpdesk(String name, String ticketUrl, String authProfile, List<String> agents) {
         ObjectNode flow = (ObjectNode) Json.tree("""
                 {
                   "name": "%s",
@@ -63,7 +63,7 @@ final class SampleFlows {
     }
 
     /** A finished call as a voice platform posts it. */
-    static Map<String, Object> call(String callId, String agent, String disposition) {
+    public static Map<String, Object> call(String callId, String agent, String disposition) {
         return Map.of(
                 "call_id", callId,
                 "agent", agent,

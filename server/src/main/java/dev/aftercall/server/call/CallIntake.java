@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.SQLException;
+import java.time.Instant;
 
 /**
  * Receives finished calls, idempotently: the first post of a call id stores the call and queues its processing;
@@ -37,10 +38,15 @@ public class CallIntake {
     }
 
     public Received receive(long outletId, JsonNode body) {
+        return receive(outletId, body, Instant.now());
+    }
+
+    /** As {@link #receive(long, JsonNode)}, with the call's processing due at {@code runAt} (now or later). */
+    public Received receive(long outletId, JsonNode body, Instant runAt) {
         CallDocument call = CallDocument.of(body);
         try {
             // Insert first: a new call (the common case) costs one transaction. A repeat fails on the unique key.
-            store.insertQueued(outletId, call);
+            store.insertQueued(outletId, call, runAt);
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) {
                 throw e;

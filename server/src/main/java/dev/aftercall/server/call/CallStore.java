@@ -23,6 +23,15 @@ public class CallStore {
      */
     @Transactional
     public CallEntity insertQueued(long outletId, CallDocument document) {
+        return insertQueued(outletId, document, Instant.now());
+    }
+
+    /**
+     * As {@link #insertQueued(long, CallDocument)}, with the job due at {@code runAt}: native intake holds a Retell
+     * {@code call_ended} back for a while in case its {@code call_analyzed} follows.
+     */
+    @Transactional
+    public CallEntity insertQueued(long outletId, CallDocument document, Instant runAt) {
         Instant now = Instant.now();
         CallEntity call = new CallEntity();
         call.outletId = outletId;
@@ -34,7 +43,7 @@ public class CallStore {
         call.updatedAt = now;
         // Flush now so a duplicate call id fails here, inside this method, rather than at commit.
         call.persistAndFlush();
-        jobs.enqueue(JobEntity.PROCESS_CALL, call.pk);
+        jobs.enqueue(JobEntity.PROCESS_CALL, call.pk, null, runAt.isBefore(now) ? now : runAt);
         return call;
     }
 

@@ -179,6 +179,26 @@ public class JobQueue {
         enqueued.fire(new JobsEnqueued());
     }
 
+    /**
+     * Makes the call's {@code process_call} job due now, if it is still waiting for its first run (queued, never
+     * attempted); answers whether it was. The updated row stays locked until the caller's transaction ends, so no
+     * worker claims the job meanwhile: the caller may still change the call before its first run.
+     */
+    @Transactional
+    public boolean makeDueNowIfQueued(long callPk) {
+        int changed = em.createNativeQuery("""
+                        update job set run_at = :now
+                        where call_pk = :call and kind = :kind and status = 'queued' and attempts = 0""")
+                .setParameter("now", Instant.now())
+                .setParameter("call", callPk)
+                .setParameter("kind", JobEntity.PROCESS_CALL)
+                .executeUpdate();
+        if (changed > 0) {
+            enqueued.fire(new JobsEnqueued());
+        }
+        return changed > 0;
+    }
+
     @Transactional
     public long queueDepth() {
         return JobEntity.count("status", JobEntity.QUEUED);

@@ -41,7 +41,8 @@ class TenancyMatrixTest {
     private static final List<String> SKIPPED_PREFIXES = List.of(
             "/q/", // health, metrics, OpenAPI: no outlet data
             "/editor", // HTML shells; their data comes from the API endpoints checked here
-            "/api/v1/editor/session"); // answers the caller's own outlet only
+            "/api/v1/editor/session", // answers the caller's own outlet only
+            "/hooks/"); // no JWT by design: the path token names the outlet (IntakeSecurityTest covers it)
 
     @Inject
     Tokens tokens;
@@ -97,6 +98,18 @@ class TenancyMatrixTest {
         objectsOfA.put("flow_run", String.valueOf(runId));
         objectsOfA.put("agent", agent);
         objectsOfA.put("outlet", "31");
+
+        // An intake token, and a delivery through it that the intake log keeps (marked in its body).
+        var hook = as(tokenA).body(Map.of("platform", "generic", "secret", marker + "-hook-secret"))
+                .post("/api/v1/intake-tokens").then().statusCode(201).extract();
+        objectsOfA.put("intake_token", String.valueOf(hook.<Integer>path("id")));
+        Map<String, Object> delivered = new LinkedHashMap<>(Api.call("call-" + UUID.randomUUID(), "hook-" + agent));
+        delivered.put("call_metadata", Map.of("note", marker + "-delivered"));
+        String url = hook.path("url");
+        given().contentType("application/json").body(delivered).post(url.substring(url.indexOf("/hooks/")))
+                .then().statusCode(401); // unsigned, so rejected, but logged
+        int logId = as(tokenA).get("/api/v1/intake-log").then().statusCode(200).extract().path("items[0].id");
+        objectsOfA.put("intake_log", String.valueOf(logId));
     }
 
     /** Which of A's objects a path parameter names, by the path it appears in. */
@@ -118,6 +131,12 @@ class TenancyMatrixTest {
         }
         if (path.startsWith("/api/v1/auth-profiles/")) {
             return objectsOfA.get("auth_profile");
+        }
+        if (path.startsWith("/api/v1/intake-tokens/")) {
+            return objectsOfA.get("intake_token");
+        }
+        if (path.startsWith("/api/v1/intake-log/")) {
+            return objectsOfA.get("intake_log");
         }
         return null;
     }
@@ -210,6 +229,9 @@ class TenancyMatrixTest {
         as(tokenA).get("/api/v1/calls/{id}", objectsOfA.get("call")).then().statusCode(200);
         String runs = as(tokenA).get("/api/v1/calls/{id}", objectsOfA.get("call")).then().extract().asString();
         assertThat(runs).contains("\"id\":" + objectsOfA.get("flow_run"));
+        as(tokenA).get("/api/v1/intake-tokens").then().body("items.id.collect { it.toString() }",
+                org.hamcrest.Matchers.hasItem(objectsOfA.get("intake_token")));
+        as(tokenA).get("/api/v1/intake-log/{id}", objectsOfA.get("intake_log")).then().statusCode(200);
     }
 
     private static String toJson(Object value) {

@@ -163,9 +163,21 @@ record FunctionDefinition(String name, String mode, Integer order, boolean enabl
         }
         Optional<String> declared = FunctionCode.functionName(code);
         if (name != null && declared.isPresent() && !declared.get().equals(name)) {
+            int at = nameOffset(code, declared.get());
+            String before = code.substring(0, at);
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            int column = at - before.lastIndexOf('\n');
             problems.add(new FunctionProblem("the code declares `" + declared.get() + "` but the function is named `"
-                    + name + "`: use the same name in both", "code", 1, 1));
+                    + name + "`: use the same name in both", "code", line, column));
         }
         return code;
+    }
+
+    /** Where the declared name stands in {@code async function <name>(}; 0 when it cannot be found. */
+    private static int nameOffset(String code, String declared) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("async\\s+function\\s+(" + java.util.regex.Pattern.quote(declared) + ")\\s*\\(")
+                .matcher(code);
+        return m.find() ? m.start(1) : 0;
     }
 }

@@ -125,6 +125,16 @@ class FunctionApiTest {
     }
 
     @Test
+    void theCodesFunctionNameMustBeTheFunctionsName() {
+        as(token).body(Map.of("name", "calculateNDOA", "mode", "advanced",
+                        "code", "\nasync function somethingElse(context) {}\n"))
+                .post("/api/v1/functions").then().statusCode(400)
+                .body("field", equalTo("code"))
+                .body("problems[0].line", equalTo(2)).body("problems[0].column", equalTo(16))
+                .body("error", containsString("somethingElse"));
+    }
+
+    @Test
     void forbiddenApisAreRejectedAtSaveWithTheirLines() {
         String code = "async function leak(context) {\n  const env = process.env;\n  eval('1');\n}\n";
         as(token).body(Map.of("name", "leak", "mode", "advanced", "code", code))

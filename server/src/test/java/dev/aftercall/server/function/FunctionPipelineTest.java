@@ -164,6 +164,34 @@ class FunctionPipelineTest {
     }
 
     @Test
+    void flowsRunAfterFunctionsAndSeeWhatTheyChanged() {
+        saveAdvanced("escalate", "context.disposition_reason = 'escalated';\n"
+                + "context.post_call.ticket_subject = 'Lead ' + context.call_metadata.lead_id;", 1);
+        String flow = """
+                {"name": "ticket %s", "agents": ["%s"],
+                 "nodes": [{"id": "start", "type": "start"},
+                           {"id": "escalated", "type": "decision", "default_port": "no",
+                            "branches": [{"port": "yes", "match": "all", "conditions": [
+                              {"left": "{{interaction.DISPOSITION}}", "operator": "==", "right": "escalated"}]}]},
+                           {"id": "ticket", "type": "api_request", "method": "POST", "url": "%s",
+                            "body": {"subject": "{{post_call.ticket_subject}}"}}],
+                 "edges": [{"from": "start", "to": "escalated"},
+                           {"from": "escalated", "port": "yes", "to": "ticket"}]}
+                """.formatted(agent, agent, crm.url("/tickets"));
+        int flowId = as(token).body(flow).post("/api/v1/flows").then().statusCode(201).extract().path("id");
+        as(token).post("/api/v1/flows/{id}/publish", flowId).then().statusCode(200);
+
+        String callId = postCall(40);
+
+        Api.awaitFinished(token, callId)
+                .body("status", equalTo("completed"))
+                .body("disposition_reason", equalTo("escalated"))
+                .body("flow_runs[0].steps.node", contains("start", "escalated", "ticket"));
+        assertThat(crm.requests("/tickets")).singleElement()
+                .satisfies(r -> assertThat(r.body()).isEqualTo("{\"subject\":\"Lead L-7\"}"));
+    }
+
+    @Test
     void aDisabledFunctionOrOneForAnotherAgentDoesNotRun() {
         String suffix = agent.substring(10, 18);
         save(Map.of("name", "off_" + suffix, "mode", "advanced", "enabled", false,

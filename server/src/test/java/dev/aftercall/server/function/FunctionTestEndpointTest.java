@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.aftercall.server.auth.Tokens;
 import dev.aftercall.server.http.StubTarget;
+import dev.aftercall.server.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -39,6 +40,9 @@ class FunctionTestEndpointTest {
     @Inject
     Tokens tokens;
 
+    @Inject
+    TestDatabase database;
+
     String token;
     String suffix;
     StubTarget crm;
@@ -46,6 +50,7 @@ class FunctionTestEndpointTest {
     @BeforeEach
     void setUp() {
         token = tokens.mint(1, null);
+        database.ensureOutlet(TestDatabase.SECOND_OUTLET, "Second outlet");
         suffix = UUID.randomUUID().toString().substring(0, 8);
         crm = StubTarget.start().answer(StubTarget.Answer.json(200, "{\"id\":\"crm-77\",\"ok\":true}"));
     }
@@ -150,6 +155,65 @@ class FunctionTestEndpointTest {
                 .body("status", equalTo("failed"))
                 .body("error", containsString("limit"));
         as(token).get("/api/v1/functions").then().statusCode(200);
+    }
+
+    private io.restassured.response.ValidatableResponse runAs(String outletToken, String name, String body) {
+        String code = "async function " + name + "(context) {\n" + body + "\n}\n";
+        return as(outletToken).body(Map.of("function", Map.of("name", name, "mode", "advanced", "code", code),
+                "context", context(10, false))).post("/api/v1/functions/test").then().statusCode(200);
+    }
+
+    @Test
+    void nothingSurvivesFromOneRunToTheNextNorFromOneOutletToAnother() {
+        String other = tokens.mint(TestDatabase.SECOND_OUTLET, null);
+        runAs(token, "pollute", "Object.prototype.leaked = context.call_metadata.lead_id;\n"
+                + "globalThis.secret = context.call_metadata.lead_id;\n"
+                + "_.leaked = 1; moment.leaked = 1; Array.prototype.push = function () { return 0; };")
+                .body("error", nullValue());
+
+        runAs(other, "snoop", "context.post_call.seen = [({}).leaked, typeof secret, _.leaked, moment.leaked]"
+                + ".map(String).join(',');\ncontext.functions_called.push({name: 'snoop', parameters: {},"
+                + " success: true, response: null, timestamp: 'now'});")
+                .body("error", nullValue())
+                .body("context.post_call.seen", equalTo("undefined,undefined,undefined,undefined"))
+                .body("functions_called", hasSize(1));
+    }
+
+    @Test
+    void forbiddenApisReachedIndirectlyAreAbsentAtRunTime() {
+        runAs(token, "indirect", "const names = ['pro' + 'cess', 'req' + 'uire', 'Ja' + 'va', 'Poly' + 'glot'];\n"
+                + "context.post_call.found = names.filter((n) => typeof globalThis[n] !== 'undefined').join(',');\n"
+                + "const AsyncFunction = (async () => {})['constr' + 'uctor'];\n"
+                + "try { await AsyncFunction('return 1')(); context.post_call.built = true; }"
+                + " catch (e) { context.post_call.built = false; }\n"
+                + "try { globalThis['ev' + 'al']('1 + 1'); context.post_call.evaluated = true; }"
+                + " catch (e) { context.post_call.evaluated = e.name; }")
+                .body("error", nullValue())
+                .body("context.post_call.found", equalTo(""))
+                .body("context.post_call.built", equalTo(false))
+                .body("context.post_call.evaluated", equalTo("EvalError"));
+    }
+
+    @Test
+    void aMemoryBombIsStoppedAndTheServiceAnswersTheNextRun() {
+        runAs(token, "bomb", "const all = [];\nwhile (true) { all.push('x'.repeat(1 << 20) + all.length); }")
+                .body("status", equalTo("failed"))
+                .body("error", notNullValue());
+        runAs(token, "fine", "context.post_call.ok = true;")
+                .body("status", equalTo("succeeded"))
+                .body("context.post_call.ok", equalTo(true));
+    }
+
+    @Test
+    void readOnlyFieldsCannotBeChangedAndTheAttemptIsAWarning() {
+        runAs(token, "tamper", "context.call_duration = 999;\ncontext.call_metadata.lead_id = 'X';\n"
+                + "context.agent = 'someone';")
+                .body("error", nullValue())
+                .body("context.call_duration", equalTo(10))
+                .body("context.call_metadata.lead_id", equalTo("L-42"))
+                .body("context.agent", equalTo("agent-7"))
+                .body("changes", aMapWithSize(0))
+                .body("warnings", hasSize(3));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.aftercall.engine.extract.ExtractionResult;
 import dev.aftercall.engine.extract.PlatformValues;
 import dev.aftercall.engine.extract.Transcript;
 import dev.aftercall.server.call.CallResults;
+import dev.aftercall.server.json.Json;
 import dev.aftercall.server.llm.Llm;
 import dev.aftercall.server.llm.LlmUnavailableException;
 import dev.aftercall.server.pipeline.CallWork;
@@ -91,7 +92,7 @@ public class ExtractionStage implements PipelineStage {
             return;
         }
         ZonedDateTime reference = clock.endOf(work.callPk(), work.outletId(), work.call());
-        ObjectNode meta = dev.aftercall.server.json.Json.object();
+        ObjectNode meta = Json.object();
         meta.put("reference_time", reference.toOffsetDateTime().toString());
         meta.put("time_zone", reference.getZone().getId());
         ExtractionResult extracted = extract(fields, transcript, reference, meta);
@@ -147,6 +148,6 @@ public class ExtractionStage implements PipelineStage {
         if (current instanceof ObjectNode object) {
             return object;
         }
-        return posted instanceof ObjectNode object ? object.deepCopy() : dev.aftercall.server.json.Json.object();
+        return posted instanceof ObjectNode object ? object.deepCopy() : Json.object();
     }
 }

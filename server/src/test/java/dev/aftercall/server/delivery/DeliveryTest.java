@@ -44,6 +44,9 @@ class DeliveryTest {
     @Inject
     TestDatabase database;
 
+    @Inject
+    dev.aftercall.server.retention.RetentionPruner pruner;
+
     String token;
 
     @BeforeAll
@@ -254,6 +257,20 @@ class DeliveryTest {
             return row.headersSealed + row.bodySealed;
         });
         assertThat(stored).doesNotContain(credential.substring(7));
+    }
+
+    @Test
+    void retentionDeletesACallsDeliveriesAndTheirLog() {
+        var call = storedCall(token, 1);
+        target.answer(r -> Answer.json(500, "{}"));
+        long id = deliveries.enqueue(call.pk(), 1, post(path(), "pruned", Map.of(), "{}"));
+        awaitSettled(id);
+
+        pruner.prune(java.time.Instant.now().plusSeconds(60));
+
+        long left = QuarkusTransaction.requiringNew().call(() -> DeliveryEntity.count("callPk", call.pk())
+                + DeliveryAttemptEntity.count("deliveryPk", id));
+        assertThat(left).isZero();
     }
 
     @Test

@@ -180,6 +180,11 @@ class DeliveryTest {
         as(token).get("/api/v1/deliveries?call_id={id}", call.callId()).then().statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].id", equalTo((int) first));
+        as(token).get("/api/v1/calls/{id}/deliveries", call.callId()).then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].idempotency_key", equalTo("once"));
+        as(token).get("/api/v1/calls/{id}", call.callId()).then().statusCode(200)
+                .body("deliveries[0].id", equalTo((int) first));
     }
 
     @Test
@@ -285,5 +290,6 @@ class DeliveryTest {
         as(other).post("/api/v1/deliveries/{id}/resend", id).then().statusCode(404);
         as(other).get("/api/v1/deliveries").then().statusCode(200).body("items.id", not(hasItem((int) id)));
         as(other).get("/api/v1/deliveries?call_id={id}", call.callId()).then().statusCode(404);
+        as(other).get("/api/v1/calls/{id}/deliveries", call.callId()).then().statusCode(404);
     }
 }

@@ -1,0 +1,104 @@
+package dev.aftercall.server.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aftercall.server.authprofile.SealedSecrets;
+import dev.aftercall.server.authprofile.SecretBox;
+import dev.aftercall.server.delivery.Redaction;
+import dev.aftercall.server.json.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * Stores each agent's actions sealed and shows them with webhook header values masked. A masked value sent back
+ * unchanged (the editor saving what it read) keeps the stored value, so reading and saving never loses a secret.
+ */
+@ApplicationScoped
+public class AgentActions implements SealedSecrets {
+    private final SecretBox box;
+
+    public AgentActions(SecretBox box) {
+        this.box = box;
+    }
+
+    /** The agent's actions in clear, for running them; empty when none are set. */
+    @Transactional
+    public ArrayNode load(long outletId, String agent) {
+        return AgentActionsEntity.of(outletId, agent == null ? "" : agent)
+                .map(stored -> (ArrayNode) Json.tree(box.open(stored.actionsSealed,
+                        AgentActionsEntity.sealContext(outletId))))
+                .orElseGet(() -> Json.mapper().createArrayNode());
+    }
+
+    /** Replaces the agent's actions (already checked); answers them masked. */
+    @Transactional
+    public ArrayNode save(long outletId, String agent, ArrayNode actions) {
+        ArrayNode previous = load(outletId, agent);
+        ArrayNode kept = actions.deepCopy();
+        for (JsonNode action : kept) {
+            keepMaskedHeaders(action, previous);
+        }
+        AgentActionsEntity stored = AgentActionsEntity.of(outletId, agent).orElseGet(() -> {
+            AgentActionsEntity created = new AgentActionsEntity();
+            created.outletId = outletId;
+            created.agent = agent;
+            return created;
+        });
+        stored.actionsSealed = box.seal(kept.toString(), AgentActionsEntity.sealContext(outletId));
+        stored.updatedAt = Instant.now();
+        if (stored.pk == null) {
+            stored.persist();
+        }
+        return masked(kept);
+    }
+
+    /** The actions as the API shows them: every webhook header value replaced by {@value Redaction#MASK}. */
+    public static ArrayNode masked(ArrayNode actions) {
+        ArrayNode out = actions.deepCopy();
+        for (JsonNode action : out) {
+            JsonNode headers = action.path("config").path("headers");
+            if (headers instanceof ObjectNode object) {
+                object.properties().forEach(h -> h.setValue(Json.mapper().getNodeFactory().textNode(Redaction.MASK)));
+            }
+        }
+        return out;
+    }
+
+    private static void keepMaskedHeaders(JsonNode action, ArrayNode previous) {
+        JsonNode headers = action.path("config").path("headers");
+        if (!(headers instanceof ObjectNode object)) {
+            return;
+        }
+        JsonNode before = null;
+        for (JsonNode old : previous) {
+            if (old.path("name").asText().equals(action.path("name").asText())) {
+                before = old.path("config").path("headers");
+            }
+        }
+        for (var header : object.properties()) {
+            if (Redaction.MASK.equals(header.getValue().asText()) && before != null && before.has(header.getKey())) {
+                header.setValue(before.get(header.getKey()));
+            }
+        }
+    }
+
+    @Override
+    public String what() {
+        return "post-call actions";
+    }
+
+    @Override
+    public int reseal(SecretBox with) {
+        int resealed = 0;
+        for (AgentActionsEntity stored : AgentActionsEntity.<AgentActionsEntity>listAll()) {
+            String context = AgentActionsEntity.sealContext(stored.outletId);
+            if (!with.sealedWithCurrentKey(stored.actionsSealed, context)) {
+                stored.actionsSealed = with.seal(with.open(stored.actionsSealed, context), context);
+                resealed++;
+            }
+        }
+        return resealed;
+    }
+}

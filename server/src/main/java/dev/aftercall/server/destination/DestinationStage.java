@@ -18,8 +18,6 @@ import dev.aftercall.server.pipeline.PipelineStage;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import org.jboss.logging.Logger;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,16 +37,14 @@ import java.util.concurrent.CompletionStage;
 public class DestinationStage implements PipelineStage {
     public static final int ORDER = 500;
     public static final String RESULTS_KEY = "destinations";
-    private static final Logger LOG = Logger.getLogger(DestinationStage.class);
 
     private final VariableStore variables;
     private final DestinationStore destinations;
     private final CallResults results;
-    // TODO(lead, issue 4): plain @Inject Deliveries once the deliveries module (branch wt-dl) is merged.
-    private final Instance<Deliveries> deliveries;
+    private final Deliveries deliveries;
 
     public DestinationStage(VariableStore variables, DestinationStore destinations, CallResults results,
-                            Instance<Deliveries> deliveries) {
+                            Deliveries deliveries) {
         this.variables = variables;
         this.destinations = destinations;
         this.results = results;
@@ -116,14 +112,7 @@ public class DestinationStage implements PipelineStage {
         if (!render.missingVariables().isEmpty()) {
             render.missingVariables().forEach(record.putArray("missing_variables")::add);
         }
-        if (!deliveries.isResolvable()) {
-            LOG.infof("call %s: destination %d not sent, no deliveries module in this build", work.callId(),
-                    target.id());
-            record.put("status", "skipped");
-            record.put("reason", "no deliveries module installed");
-            return record;
-        }
-        long deliveryId = deliveries.get().enqueue(work.callPk(), work.outletId(), request);
+        long deliveryId = deliveries.enqueue(work.callPk(), work.outletId(), request);
         record.put("status", "queued");
         record.put("delivery_id", deliveryId);
         record.put("idempotency_key", request.idempotencyKey());

@@ -88,6 +88,23 @@ class TenancyMatrixTest {
         objectsOfA.put("flow", String.valueOf(flowId));
         objectsOfA.put("flow_document", flow);
 
+        String functionName = "tenantA_" + UUID.randomUUID().toString().replace("-", "");
+        int function = as(tokenA).body(Map.of("name", functionName, "mode", "advanced", "code",
+                        "async function " + functionName + "(context) {\n  // " + marker + "\n  return context;\n}"))
+                .post("/api/v1/functions").then().statusCode(201).extract().path("id");
+        objectsOfA.put("function", String.valueOf(function));
+        // A webhook (a delivery) and a follow-up (a scheduled call) for the call below.
+        as(tokenA).body("""
+                [{"type": "webhook", "name": "tenant-webhook",
+                  "condition": {"field": "disposition", "operator": "==", "value": "escalated"},
+                  "config": {"url": "%s"}},
+                 {"type": "schedule_call", "name": "tenant-follow-up",
+                  "condition": {"field": "disposition", "operator": "==", "value": "escalated"},
+                  "config": {"fallback_delay_minutes": 1440, "from_number": "+908501234567"}}]"""
+                        .formatted(target.url("/hooks/" + marker)))
+                .put("/api/v1/agents/{agent}/actions", agent).then().statusCode(200);
+        objectsOfA.put("action", "tenant-webhook");
+
         // Not marked either: a 404 may name the id it was asked for. The marker is in the call's content.
         String callId = "call-" + UUID.randomUUID();
         Map<String, Object> call = new LinkedHashMap<>(SampleFlows.call(callId, agent, "escalated"));
@@ -97,6 +114,10 @@ class TenancyMatrixTest {
         objectsOfA.put("call", callId);
         objectsOfA.put("flow_run", String.valueOf(runId));
         objectsOfA.put("agent", agent);
+        objectsOfA.put("delivery", String.valueOf(as(tokenA).get("/api/v1/calls/{id}/deliveries", callId).then()
+                .statusCode(200).extract().<Integer>path("items[0].id")));
+        objectsOfA.put("scheduled_call", String.valueOf(as(tokenA).get("/api/v1/scheduled-calls?call_id=" + callId)
+                .then().statusCode(200).extract().<Integer>path("items[0].id")));
         objectsOfA.put("outlet", "31");
 
         // An intake token, and a delivery through it that the intake log keeps (marked in its body).
@@ -122,6 +143,18 @@ class TenancyMatrixTest {
         }
         if (param.equals("call_id") || param.equals("callId")) {
             return objectsOfA.get("call");
+        }
+        if (param.equals("name") && path.startsWith("/api/v1/agents/")) {
+            return objectsOfA.get("action");
+        }
+        if (path.startsWith("/api/v1/functions/")) {
+            return objectsOfA.get("function");
+        }
+        if (path.startsWith("/api/v1/deliveries/")) {
+            return objectsOfA.get("delivery");
+        }
+        if (path.startsWith("/api/v1/scheduled-calls/")) {
+            return objectsOfA.get("scheduled_call");
         }
         if (path.startsWith("/api/v1/flows/")) {
             return objectsOfA.get("flow");
@@ -232,6 +265,12 @@ class TenancyMatrixTest {
         as(tokenA).get("/api/v1/intake-tokens").then().body("items.id.collect { it.toString() }",
                 org.hamcrest.Matchers.hasItem(objectsOfA.get("intake_token")));
         as(tokenA).get("/api/v1/intake-log/{id}", objectsOfA.get("intake_log")).then().statusCode(200);
+        as(tokenA).get("/api/v1/functions/{id}", objectsOfA.get("function")).then().statusCode(200);
+        as(tokenA).get("/api/v1/deliveries/{id}", objectsOfA.get("delivery")).then().statusCode(200);
+        as(tokenA).get("/api/v1/scheduled-calls/{id}", objectsOfA.get("scheduled_call")).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("scheduled"));
+        as(tokenA).get("/api/v1/agents/{agent}/actions", objectsOfA.get("agent")).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.hasItem(objectsOfA.get("action")));
     }
 
     private static String toJson(Object value) {

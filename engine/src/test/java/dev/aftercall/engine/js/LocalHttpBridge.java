@@ -32,6 +32,11 @@ final class LocalHttpBridge implements HttpBridge {
         return new LocalHttpBridge(1);
     }
 
+    /** A bridge to any local server, such as the golden tests' {@code testing.StubTarget}. */
+    static LocalHttpBridge toPort(int port) {
+        return new LocalHttpBridge(port);
+    }
+
     private LocalHttpBridge(int port) {
         this.port = port;
     }

@@ -66,7 +66,8 @@ public class CallViews {
 
     private ObjectNode detail(CallEntity call) {
         ObjectNode detail = summary(call);
-        detail.put("attempts", JobEntity.<JobEntity>find("callPk", call.pk).firstResultOptional()
+        detail.put("attempts", JobEntity.<JobEntity>find("callPk = ?1 and kind = ?2", call.pk, JobEntity.PROCESS_CALL)
+                .firstResultOptional()
                 .map(job -> job.attempts).orElse(0));
         ObjectNode document = (ObjectNode) parse(call.document);
         ObjectNode results = call.results == null ? json.createObjectNode() : (ObjectNode) parse(call.results);

@@ -135,6 +135,9 @@ export function DeliveriesTab({ call, onChanged }) {
               <tbody>{deliveries.map((d) => <DeliveryRow key={d.id} delivery={d} onChanged={onChanged} />)}</tbody>
             </table>
           )}
+      {call.results?.destinations && (
+        <div className="card padded" data-testid="destination-decisions"><h3>Destinations</h3><JsonTree value={call.results.destinations} /></div>
+      )}
       {actions
         ? <div className="card padded" data-testid="actions"><h3>Actions</h3><JsonTree value={actions} /></div>
         : <None text="No actions record for this call." />}

@@ -17,6 +17,11 @@ import { CallsPage } from "./pages/CallsPage.jsx";
 import { CallPage } from "./pages/CallPage.jsx";
 import { AuthProfilesPage } from "./pages/AuthProfilesPage.jsx";
 import { SessionBadge } from "./pages/SessionBadge.jsx";
+import { FunctionsPage } from "./functions/FunctionsPage.jsx";
+import { FunctionEditPage } from "./functions/FunctionEditPage.jsx";
+import { VariablesPage } from "./setup/VariablesPage.jsx";
+import { AgentsPage } from "./setup/AgentsPage.jsx";
+import { AgentPage } from "./setup/AgentPage.jsx";
 
 const VIEWS = {
   flows: () => <FlowsPage />,
@@ -24,6 +29,11 @@ const VIEWS = {
   calls: () => <CallsPage />,
   call: (param) => <CallPage callId={param} />,
   "auth-profiles": () => <AuthProfilesPage />,
+  functions: () => <FunctionsPage />,
+  function: (param) => <FunctionEditPage functionId={param} />,
+  variables: () => <VariablesPage />,
+  agents: () => <AgentsPage />,
+  agent: (param) => <AgentPage agent={param} />,
 };
 
 function App({ view, param }) {

@@ -60,11 +60,12 @@ export function FlowEditor({ initial }) {
     setBusy(true);
     const at = revision;
     try {
+      // The server keeps a draft even when it is invalid and answers its errors; only publishing needs it valid.
       const saved = await api(`/flows/${flow.id}`, { method: "PUT", body: doc });
       setFlow(saved);
       setSavedRevision(at);
-      setServerErrors([]);
-      return true;
+      setServerErrors(saved.errors ?? []);
+      return saved;
     } catch (e) {
       if (e instanceof ApiError && e.errors.length) setServerErrors(e.errors);
       toast(`Not saved: ${e.message}${e.errors?.length > 1 ? ` (and ${e.errors.length - 1} more)` : ""}`, "error");
@@ -75,7 +76,14 @@ export function FlowEditor({ initial }) {
   }, [doc, flow.id, revision, toast]);
 
   const publish = useCallback(async (version) => {
-    if (version === undefined && !(await save())) return;
+    if (version === undefined) {
+      const saved = await save();
+      if (!saved) return;
+      if (saved.valid === false) {
+        toast(`Not published: ${problems(saved.errors)} to fix first (the draft is saved)`, "error");
+        return;
+      }
+    }
     setBusy(true);
     try {
       const result = await api(`/flows/${flow.id}/publish`, { method: "POST", body: version ? { version } : {} });
@@ -163,15 +171,21 @@ export function FlowEditor({ initial }) {
     state.addNode(type, position);
   }, [state]);
 
+  const invalidNote = flow.valid === false ? ` · ${problems(flow.errors)}` : "";
   const status = dirty ? { tone: "dirty", text: "Unsaved changes" }
-    : flow.published_version ? { tone: "saved", text: `Saved · v${flow.published_version} live` } : { tone: "saved", text: "Saved draft" };
+    : flow.published_version ? { tone: flow.valid === false ? "invalid" : "saved", text: `Saved · v${flow.published_version} live${invalidNote}` }
+      : { tone: flow.valid === false ? "invalid" : "saved", text: `Saved draft${invalidNote}` };
 
   return (
     <div className="editor">
       <Toolbar name={graph.meta.name ?? ""} onName={(name) => state.setMeta({ name }, "name")} status={status}
         canUndo={state.canUndo} canRedo={state.canRedo} onUndo={state.undo} onRedo={state.redo}
         onImport={importFile} onExport={() => downloadJson(doc, doc.name)} onVersions={() => setDialog("versions")}
-        onTestRun={() => setDialog("test-run")} onSave={async () => (await save()) && toast("Draft saved", "success")}
+        onTestRun={() => setDialog("test-run")} onSave={async () => {
+          const saved = await save();
+          if (saved) toast(saved.valid === false ? `Draft saved with ${problems(saved.errors)}: publishing waits until they are fixed` : "Draft saved",
+            saved.valid === false ? "warning" : "success");
+        }}
         onPublish={() => publish()} busy={busy} />
       <div className="editor-body">
         <Palette presentTypes={new Set(graph.nodes.map((n) => n.type))} onAdd={addAtCenter} />
@@ -201,4 +215,9 @@ export function FlowEditor({ initial }) {
       {dialog === "test-run" && <TestRunDialog sampleCall={sampleCall} busy={busy} onClose={() => setDialog(null)} onRun={testRun} />}
     </div>
   );
+}
+
+function problems(errors) {
+  const count = errors?.length ?? 0;
+  return count === 1 ? "1 problem" : `${count} problems`;
 }

@@ -3,8 +3,9 @@ import { clearToken, getToken } from "./token.js";
 /** An error answer of the API: {"error", "node", "field", "errors"?} plus the HTTP status. */
 export class ApiError extends Error {
   constructor(status, body) {
-    super(body?.error || `HTTP ${status}`);
+    super(body?.error || body?.message || `HTTP ${status}`);
     this.status = status;
+    this.body = body ?? null;
     this.node = body?.node ?? null;
     this.field = body?.field ?? null;
     this.errors = body?.errors ?? (body?.error ? [{ error: body.error, node: body.node ?? null, field: body.field ?? null }] : []);
@@ -18,10 +19,16 @@ export function whenUnauthorized(handler) {
   onUnauthorized = handler;
 }
 
-export async function api(path, { method = "GET", body } = {}) {
+/** A request to /api/v1{path}. */
+export async function api(path, options = {}) {
+  return request(`/api/v1${path}`, options);
+}
+
+/** A request to a full path outside /api/v1, e.g. seed 004's /v2/post_call/data/variables. */
+export async function request(url, { method = "GET", body } = {}) {
   const headers = { Accept: "application/json", Authorization: `Bearer ${getToken() ?? ""}` };
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(`/api/v1${path}`, {
+  const response = await fetch(url, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),

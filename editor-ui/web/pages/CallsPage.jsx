@@ -4,13 +4,16 @@ import { StatusBadge } from "../components/StatusBadge.jsx";
 import { Icon } from "../components/Icon.jsx";
 import { useToast } from "../components/Toast.jsx";
 import { PostCallDialog } from "./PostCallDialog.jsx";
+import { SINCE, sinceTimestamp, formatDuration } from "../lib/callFormat.js";
+
+export { formatDuration };
 
 const SIZE = 25;
 
-/** /editor/calls: the outlet's calls, newest first, filtered by status and agent. */
+/** /editor/calls: the outlet's calls, newest first, filtered by status, agent and age. */
 export function CallsPage() {
   const toast = useToast();
-  const [filter, setFilter] = useState({ status: "", agent: "" });
+  const [filter, setFilter] = useState({ status: "", agent: "", since: "" });
   const [page, setPage] = useState(0);
   const [result, setResult] = useState(null);
   const [posting, setPosting] = useState(false);
@@ -18,6 +21,8 @@ export function CallsPage() {
     const query = new URLSearchParams({ page, size: SIZE });
     if (filter.status) query.set("status", filter.status);
     if (filter.agent.trim()) query.set("agent", filter.agent.trim());
+    const since = sinceTimestamp(filter.since);
+    if (since) query.set("since", since);
     return api(`/calls?${query}`).then(setResult).catch((e) => toast(e.message, "error"));
   };
   useEffect(() => {
@@ -47,19 +52,25 @@ export function CallsPage() {
         <label>Agent
           <input type="text" value={filter.agent} placeholder="agent id" onChange={(e) => { setPage(0); setFilter({ ...filter, agent: e.target.value }); }} />
         </label>
-        <span className="muted small">{result ? `${result.total} calls` : ""}</span>
+        <label>Received
+          <select value={filter.since} aria-label="Received since" onChange={(e) => { setPage(0); setFilter({ ...filter, since: e.target.value }); }}>
+            {SINCE.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </label>
+        <span className="muted small" data-testid="calls-total">{result ? `${result.total} calls` : ""}</span>
       </div>
       {result && (result.items.length === 0 ? <div className="empty card"><Icon name="phone" size={28} /><p>No calls match.</p></div> : (
         <table className="table card" data-testid="calls">
-          <thead><tr><th>Call</th><th>Agent</th><th>Status</th><th>Received</th><th>Completed</th><th>Error</th></tr></thead>
+          <thead><tr><th>Call</th><th>Agent</th><th>Status</th><th>Duration</th><th>Outcome</th><th>Received</th><th>Error</th></tr></thead>
           <tbody>
             {result.items.map((c) => (
               <tr key={c.call_id} className="clickable" onClick={() => { window.location.href = `/editor/calls/${encodeURIComponent(c.call_id)}`; }}>
                 <td><a className="mono strong" href={`/editor/calls/${encodeURIComponent(c.call_id)}`}>{c.call_id}</a></td>
                 <td>{c.agent ?? <span className="muted">–</span>}</td>
                 <td><StatusBadge status={c.status} /></td>
+                <td className="num">{formatDuration(c.duration)}</td>
+                <td><Outcome call={c} /></td>
                 <td className="muted">{formatTime(c.created_at)}</td>
-                <td className="muted">{formatTime(c.completed_at)}</td>
                 <td className="error-text">{c.error}</td>
               </tr>
             ))}
@@ -75,6 +86,20 @@ export function CallsPage() {
       )}
       {posting && <PostCallDialog onClose={() => setPosting(false)} onPosted={(id) => { window.location.href = `/editor/calls/${encodeURIComponent(id)}`; }} />}
     </div>
+  );
+}
+
+/** The call's outcome: the conversion status functions set, else the posted disposition; the reason beside it. */
+export function Outcome({ call }) {
+  const conversion = call.conversion_status;
+  const label = conversion === true ? "converted" : conversion === false ? "not converted"
+    : conversion != null && conversion !== "" ? String(conversion) : call.disposition;
+  if (!label && !call.disposition_reason) return <span className="muted">–</span>;
+  return (
+    <span className="outcome">
+      {label && <StatusBadge status={conversion === true ? "ok" : conversion === false ? "draft" : "neutral"}>{label}</StatusBadge>}
+      {call.disposition_reason && <span className="muted small"> {call.disposition_reason}</span>}
+    </span>
   );
 }
 

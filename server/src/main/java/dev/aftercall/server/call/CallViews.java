@@ -15,6 +15,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The JSON bodies the calls API reads out: one call in detail, and pages of call summaries. */
@@ -56,7 +57,7 @@ public class CallViews {
                 .page(filter.page(), filter.size());
         ObjectNode page = json.createObjectNode();
         ArrayNode items = page.putArray("items");
-        query.list().forEach(call -> items.add(summary(call)));
+        query.list().forEach(call -> items.add(listItem(call)));
         page.put("page", filter.page());
         page.put("size", filter.size());
         page.put("total", query.count());
@@ -92,6 +93,24 @@ public class CallViews {
         summary.put("completed_at", text(call.completedAt));
         summary.put("error", call.error);
         return summary;
+    }
+
+    /**
+     * A list row: the summary plus what an operator scans a list for, the call's length and outcome
+     * ({@code disposition} as posted, {@code conversion_status} and {@code disposition_reason} as processing left
+     * them). Fields the call does not have are null.
+     */
+    private ObjectNode listItem(CallEntity call) {
+        ObjectNode item = summary(call);
+        JsonNode document = parse(call.document);
+        JsonNode results = call.results == null ? json.createObjectNode() : parse(call.results);
+        item.set("duration", document.path("call_duration").isNumber() ? document.get("call_duration") : null);
+        item.set("disposition", document.path("disposition").isTextual() ? document.get("disposition") : null);
+        for (String field : List.of("conversion_status", "disposition_reason")) {
+            JsonNode value = results.has(field) ? results.get(field) : document.get(field);
+            item.set(field, value == null || value.isMissingNode() ? null : value);
+        }
+        return item;
     }
 
     private JsonNode parse(String stored) {

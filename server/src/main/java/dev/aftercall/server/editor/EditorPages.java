@@ -70,6 +70,37 @@ public class EditorPages {
         return page("Auth profiles", "auth-profiles", "auth-profiles", "");
     }
 
+    @GET
+    @Path("/functions")
+    public TemplateInstance functions() {
+        return page("Functions", "functions", "functions", "");
+    }
+
+    /** {@code /editor/functions/new} opens an empty function. */
+    @GET
+    @Path("/functions/{id}")
+    public TemplateInstance function(@PathParam("id") String id) {
+        return page("Function", "function", "functions", id);
+    }
+
+    @GET
+    @Path("/variables")
+    public TemplateInstance variables() {
+        return page("Variables and destinations", "variables", "variables", "");
+    }
+
+    @GET
+    @Path("/agents")
+    public TemplateInstance agents() {
+        return page("Agents", "agents", "agents", "");
+    }
+
+    @GET
+    @Path("/agents/{agent}")
+    public TemplateInstance agent(@PathParam("agent") String agent) {
+        return page("Agent", "agent", "agents", agent);
+    }
+
     private TemplateInstance page(String title, String view, String section, String param) {
         return Templates.page(title, view, section, param, catalogue, ASSETS_VERSION);
     }

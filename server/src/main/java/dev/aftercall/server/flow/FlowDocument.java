@@ -8,6 +8,7 @@ import dev.aftercall.engine.flow.FlowError;
 import dev.aftercall.engine.flow.FlowValidationException;
 import dev.aftercall.engine.model.ApiRequestNode;
 import dev.aftercall.engine.model.Flow;
+import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,9 +20,15 @@ import java.util.Set;
  * A flow document as the API stores it: the JSON exactly as posted (the engine ignores the editor's {@code ui}
  * positions, the API keeps them), plus what the flow row keeps beside it. On top of the engine's checks the API
  * needs a {@code name}, and an optional top-level {@code agents} list limits the flow to those agents.
+ * A draft may have {@link #problems}; a published version never does.
+ *
+ * @param name null when the document's name is missing or invalid
+ * @param agentsValid false when {@code agents} is not a list of agent ids (then {@code agents} is null)
  */
-record FlowDocument(ObjectNode json, String name, String description, List<String> agents) {
+record FlowDocument(ObjectNode json, String name, String description, List<String> agents, boolean agentsValid,
+                    List<FlowError> problems) {
     static final int MAX_NAME_LENGTH = 200;
+    static final String UNTITLED = "Untitled flow";
 
     /** Every problem: the API's own fields first, then the engine's; empty when the document can be saved. */
     static List<FlowError> problems(JsonNode document) {
@@ -49,26 +56,42 @@ record FlowDocument(ObjectNode json, String name, String description, List<Strin
         if (!errors.isEmpty()) {
             throw new FlowValidationException(errors);
         }
-        return of((ObjectNode) document);
+        return of((ObjectNode) document, List.of());
     }
 
-    /** A stored document, checked when it was saved. */
+    /**
+     * A draft as sent, with its problems: anything that is a JSON object can be saved, so the editor never loses
+     * work; only publishing needs a valid document.
+     */
+    static FlowDocument draft(JsonNode document) {
+        if (document == null || !document.isObject()) {
+            throw ApiException.badRequest("a flow document is a JSON object with name, nodes and edges", null);
+        }
+        return of((ObjectNode) document, List.copyOf(problems(document)));
+    }
+
+    /** A stored published document, checked when it was published. */
     static FlowDocument stored(String text) {
-        return of((ObjectNode) Json.tree(text));
+        return of((ObjectNode) Json.tree(text), List.of());
     }
 
-    private static FlowDocument of(ObjectNode json) {
+    private static FlowDocument of(ObjectNode json, List<FlowError> problems) {
+        boolean agentsValid = agentProblem(json.get("agents")).isEmpty();
         List<String> agents = null;
         JsonNode list = json.get("agents");
-        if (list != null && list.isArray() && !list.isEmpty()) {
+        if (agentsValid && list != null && list.isArray() && !list.isEmpty()) {
             agents = new ArrayList<>();
             for (JsonNode agent : list) {
                 agents.add(agent.textValue());
             }
         }
+        JsonNode name = json.get("name");
+        boolean named = name != null && name.isTextual() && !name.textValue().isBlank()
+                && name.textValue().length() <= MAX_NAME_LENGTH;
         JsonNode description = json.get("description");
-        return new FlowDocument(json, json.path("name").asText(),
-                description == null || description.isNull() ? null : description.textValue(), agents);
+        return new FlowDocument(json, named ? name.textValue() : null,
+                description == null || !description.isTextual() ? null : description.textValue(), agents,
+                agentsValid, problems);
     }
 
     private static java.util.Optional<FlowError> agentProblem(JsonNode agents) {

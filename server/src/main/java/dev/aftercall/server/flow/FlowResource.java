@@ -25,7 +25,8 @@ import java.util.List;
 
 /**
  * The outlet's post-call flows: drafts, validation, published versions, export and import. Bodies are flow
- * documents as DESIGN.md describes them; invalid ones are answered 400 with every error naming node and field.
+ * documents as DESIGN.md describes them. A draft is saved even when invalid and answered with {@code valid} and
+ * {@code errors} (each naming node and field); publishing an invalid draft is answered 400 with the same errors.
  */
 @Path("/api/v1/flows")
 @Produces(MediaType.APPLICATION_JSON)
@@ -130,8 +131,11 @@ public class FlowResource {
         return Response.ok(document).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
+    /** The flow with its draft and versions, and whether the draft could be published as it is. */
     private static ObjectNode detail(FlowEntity flow) {
-        return FlowView.detail(flow, FlowVersionEntity.allOf(flow.pk));
+        ObjectNode out = FlowView.detail(flow, FlowVersionEntity.allOf(flow.pk));
+        out.setAll(validation(FlowDocument.problems(out.get("draft"))));
+        return out;
     }
 
     private static ObjectNode validation(List<FlowError> errors) {

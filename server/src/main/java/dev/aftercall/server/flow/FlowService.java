@@ -8,15 +8,16 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /**
- * Changes to an outlet's flows. Drafts are edited freely; publishing copies a checked document into a new,
- * immutable version, and only published versions run for calls.
+ * Changes to an outlet's flows. Drafts are saved even while invalid, so work in the editor is never lost to a
+ * half-drawn graph; publishing checks the document and copies it into a new, immutable version, and only published
+ * versions run for calls.
  */
 @ApplicationScoped
 public class FlowService {
 
     @Transactional
     public FlowEntity create(long outletId, JsonNode body) {
-        FlowDocument document = FlowDocument.checked(body);
+        FlowDocument document = FlowDocument.draft(body);
         FlowEntity flow = new FlowEntity();
         flow.outletId = outletId;
         flow.createdAt = Instant.now();
@@ -25,11 +26,14 @@ public class FlowService {
         return flow;
     }
 
-    /** Replaces the draft (name, description and agents come with it); published versions stay as they are. */
+    /**
+     * Replaces the draft (name, description and agents come with it when they are valid); published versions stay
+     * as they are.
+     */
     @Transactional
     public FlowEntity update(long outletId, long id, JsonNode body) {
         FlowEntity flow = owned(id, outletId);
-        setDraft(flow, FlowDocument.checked(body));
+        setDraft(flow, FlowDocument.draft(body));
         return flow;
     }
 
@@ -77,10 +81,20 @@ public class FlowService {
                 "flow " + flow.pk + " has no version " + version, null, "version"));
     }
 
+    /**
+     * A draft's name, description and agents go to the row only when they are valid: an unnamed draft keeps the
+     * name it had (or {@value FlowDocument#UNTITLED}), and invalid agents leave the published version's agents alone.
+     */
     private static void setDraft(FlowEntity flow, FlowDocument document) {
-        flow.name = document.name();
+        if (document.name() != null) {
+            flow.name = document.name();
+        } else if (flow.name == null) {
+            flow.name = FlowDocument.UNTITLED;
+        }
         flow.description = document.description();
-        flow.agents = document.agentsJson();
+        if (document.agentsValid()) {
+            flow.agents = document.agentsJson();
+        }
         flow.draft = Json.write(document.json());
         flow.updatedAt = Instant.now();
     }

@@ -86,7 +86,10 @@ class CallQueryTest {
                 .body("page", equalTo(0))
                 .body("size", equalTo(50))
                 .body("items.call_id", contains(ids.get(2), ids.get(1), ids.get(0)))
-                .body("items.status", everyItem(equalTo("completed")));
+                .body("items.status", everyItem(equalTo("completed")))
+                .body("items.duration", everyItem(equalTo(42.5f)))
+                .body("items.disposition", everyItem(equalTo("interested")))
+                .body("items[0]", org.hamcrest.Matchers.hasKey("conversion_status"));
         as(token).queryParam("agent", agent).queryParam("status", "completed").queryParam("since", beforeAll.toString())
                 .get("/api/v1/calls").then()
                 .body("total", equalTo(3));

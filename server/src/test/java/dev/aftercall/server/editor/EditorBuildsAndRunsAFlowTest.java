@@ -179,7 +179,7 @@ class EditorBuildsAndRunsAFlowTest {
         assertThat(received).hasSize(1);
         assertThat(received.get(0).body()).contains(summary);
 
-        page.navigate(base + "editor/calls/" + callId);
+        page.navigate(base + "editor/calls/" + callId + "?tab=flows");
         assertThat(page.getByTestId("call-page")).containsText("completed");
         Locator run = page.locator("[data-testid=run-" + flowId + "]");
         assertThat(run).containsText(name);

@@ -22,7 +22,9 @@ class EditorPagesTest {
 
     @Test
     void everyPageIncludesTheBundleAndTheCatalogue() {
-        for (String path : List.of("/editor/", "/editor/flows/7", "/editor/calls", "/editor/calls/c-1", "/editor/auth-profiles")) {
+        for (String path : List.of("/editor/", "/editor/flows/7", "/editor/calls", "/editor/calls/c-1", "/editor/auth-profiles",
+                "/editor/functions", "/editor/functions/new", "/editor/functions/3", "/editor/agents", "/editor/agents/a-1",
+                "/editor/variables")) {
             given().get(path).then()
                     .statusCode(200)
                     .contentType(containsString("text/html"))
@@ -31,6 +33,8 @@ class EditorPagesTest {
                     .body(containsString("\"type\":\"api_request\""));
         }
         given().get("/editor/flows/42").then().body(containsString("data-view=\"flow\" data-param=\"42\""));
+        given().get("/editor/functions/new").then().body(containsString("data-view=\"function\" data-param=\"new\""));
+        given().get("/editor/agents/<b>").then().body(containsString("data-param=\"&lt;b&gt;\""));
     }
 
     @Test

@@ -87,12 +87,20 @@ class EditorValidationAndIsolationTest {
         assertThat(page.getByTestId("error-url")).containsText("url is required");
         Browser.screenshot(page, "06-validation-error");
 
+        // The invalid draft is kept (work is never lost), but it cannot be published.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
-        assertThat(page.locator(".toast")).containsText("Not saved");
-        assertThat(page.getByTestId("save-state")).hasText("Unsaved changes");
+        assertThat(page.locator(".toast")).containsText("Draft saved with 1 problem");
+        assertThat(page.getByTestId("save-state")).hasText("Saved draft · 1 problem");
         String stored = as(token).get("/api/v1/flows/{id}", flowId).then().extract()
                 .path("draft.nodes.find { it.id == 'ticket' }.url");
-        assertThat(stored).isEqualTo("https://helpdesk.example.com/api/tickets");
+        assertThat(stored).isNullOrEmpty();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish").setExact(true)).click();
+        assertThat(page.locator(".toast").last()).containsText("Not published");
+        page.reload();
+        assertThat(page.getByTestId("node-error-ticket")).containsText("url is required");
+        assertThat(page.getByTestId("save-state")).hasText("Saved draft · 1 problem");
+        as(token).get("/api/v1/flows/{id}", flowId).then().body("published_version", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

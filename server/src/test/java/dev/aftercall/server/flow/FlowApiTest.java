@@ -72,49 +72,97 @@ class FlowApiTest {
     }
 
     @Test
-    void unknownAndSayNodesAreRejectedNamingTheNode() {
+    void anInvalidDraftIsSavedWithItsErrorsAndPublishingItIsRefused() {
         ObjectNode document = helpdesk();
-        ((ObjectNode) document.get("nodes").get(3)).put("type", "sms");
-        as(token).body(document.toString()).post("/api/v1/flows").then()
-                .statusCode(400)
-                .body("node", equalTo("keep"))
-                .body("field", equalTo("type"))
-                .body("errors.node", hasItem("keep"));
-
         ((ObjectNode) document.get("nodes").get(3)).put("type", "say");
-        as(token).body(document.toString()).post("/api/v1/flows").then()
+        JsonPath saved = as(token).body(document.toString()).post("/api/v1/flows").then()
+                .statusCode(201)
+                .body("valid", equalTo(false))
+                .body("errors.node", hasItem("keep"))
+                .body("errors.error", hasItem(org.hamcrest.Matchers.containsString("say")))
+                .extract().jsonPath();
+        int id = saved.getInt("id");
+        String draft = as(token).get("/api/v1/flows/{id}", id).then().statusCode(200)
+                .body("valid", equalTo(false))
+                .body("errors[0].node", equalTo("keep"))
+                .body("errors[0].field", equalTo("type"))
+                .extract().asString();
+        assertThat(Json.tree(draft).get("draft")).isEqualTo(document);
+
+        as(token).post("/api/v1/flows/{id}/publish", id).then()
                 .statusCode(400)
                 .body("node", equalTo("keep"))
-                .body("error", org.hamcrest.Matchers.containsString("say"));
+                .body("field", equalTo("type"));
+        as(token).get("/api/v1/flows/{id}", id).then().body("published_version", nullValue()).body("versions", empty());
+
+        ((ObjectNode) document.get("nodes").get(3)).put("type", "set_variable");
+        as(token).body(document.toString()).put("/api/v1/flows/{id}", id).then()
+                .statusCode(200).body("valid", equalTo(true)).body("errors", empty());
+        as(token).post("/api/v1/flows/{id}/publish", id).then().statusCode(200).body("version", equalTo(1));
     }
 
     @Test
-    void aFlowWithoutStartOrWithADanglingEdgeIsRejected() {
+    void aDraftWithoutStartOrWithADanglingEdgeIsSavedNamingTheProblem() {
         ObjectNode noStart = helpdesk();
         ((ObjectNode) noStart.get("nodes").get(0)).put("type", "set_variable")
                 .set("assignments", Json.tree(Map.of("x", 1)));
         as(token).body(noStart.toString()).post("/api/v1/flows").then()
-                .statusCode(400)
+                .statusCode(201)
+                .body("valid", equalTo(false))
                 .body("errors.error", hasItem("the flow has no start node"));
 
         ObjectNode dangling = helpdesk();
         ((ObjectNode) dangling.get("edges").get(2)).put("to", "nowhere");
-        as(token).body(dangling.toString()).post("/api/v1/flows").then()
-                .statusCode(400)
-                .body("node", equalTo("ticket"))
-                .body("field", equalTo("edges[2].to"));
+        int id = as(token).body(dangling.toString()).post("/api/v1/flows").then()
+                .statusCode(201)
+                .body("errors.node", hasItem("ticket"))
+                .body("errors.field", hasItem("edges[2].to"))
+                .extract().path("id");
+        as(token).post("/api/v1/flows/{id}/publish", id).then().statusCode(400).body("field", equalTo("edges[2].to"));
     }
 
     @Test
-    void nameAndAgentsAreChecked() {
+    void aPublishedVersionKeepsRunningWhileTheDraftIsBroken() {
+        ObjectNode good = helpdesk();
+        int id = create(good);
+        as(token).post("/api/v1/flows/{id}/publish", id).then().statusCode(200).body("version", equalTo(1));
+
+        ObjectNode broken = good.deepCopy();
+        ((ObjectNode) broken.get("nodes").get(2)).put("url", "ftp://files");
+        as(token).body(broken.toString()).put("/api/v1/flows/{id}", id).then()
+                .statusCode(200).body("valid", equalTo(false)).body("published_version", equalTo(1));
+        as(token).post("/api/v1/flows/{id}/publish", id).then().statusCode(400).body("node", equalTo("ticket"));
+
+        assertThat(Json.tree(as(token).get("/api/v1/flows/{id}/export?version=1", id).asString())).isEqualTo(good);
+        as(token).get("/api/v1/flows/{id}/versions", id).then().body("items.version", contains(1));
+    }
+
+    @Test
+    void nameAndAgentsAreCheckedButTheDraftIsKept() {
         ObjectNode unnamed = helpdesk();
         unnamed.remove("name");
-        as(token).body(unnamed.toString()).post("/api/v1/flows").then().statusCode(400).body("field", equalTo("name"));
+        int id = as(token).body(unnamed.toString()).post("/api/v1/flows").then().statusCode(201)
+                .body("name", equalTo("Untitled flow"))
+                .body("valid", equalTo(false))
+                .body("errors.field", hasItem("name"))
+                .extract().path("id");
+        as(token).post("/api/v1/flows/{id}/publish", id).then().statusCode(400).body("field", equalTo("name"));
 
         ObjectNode badAgents = helpdesk();
         badAgents.put("agents", "agent-1");
-        as(token).body(badAgents.toString()).post("/api/v1/flows").then()
-                .statusCode(400).body("field", equalTo("agents"));
+        as(token).body(badAgents.toString()).put("/api/v1/flows/{id}", id).then()
+                .statusCode(200)
+                .body("name", equalTo(badAgents.get("name").asText()))
+                .body("agents", contains(agent))
+                .body("errors.field", hasItem("agents"));
+    }
+
+    @Test
+    void aBodyThatIsNotAFlowDocumentIsRefused() {
+        as(token).body("[1, 2]").post("/api/v1/flows").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.containsString("JSON object"));
+        int id = create(helpdesk());
+        as(token).body("\"text\"").put("/api/v1/flows/{id}", id).then().statusCode(400);
     }
 
     @Test

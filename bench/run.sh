@@ -21,6 +21,7 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 log() { echo "== $*" >&2; }
+. "$HERE/lib.sh"
 
 # --- helpers ---------------------------------------------------------------------------------------------------
 tree_rss_kb() { # RSS (kB) of PID and its descendants, as the peers' bench.sh measures it
@@ -30,17 +31,6 @@ tree_rss_kb() { # RSS (kB) of PID and its descendants, as the peers' bench.sh me
 }
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 json_get() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-token() { # HS256 JWT {"id": 1, "type": "OUTLET"}, as seed 004 describes it
-  python3 - "$SECRET" <<'EOF'
-import base64, hashlib, hmac, json, sys
-b = lambda d: base64.urlsafe_b64encode(d).rstrip(b'=').decode()
-h = b(json.dumps({"alg": "HS256", "typ": "JWT"}).encode()); p = b(json.dumps({"id": 1, "type": "OUTLET"}).encode())
-print(f"{h}.{p}." + b(hmac.new(sys.argv[1].encode(), f"{h}.{p}".encode(), hashlib.sha256).digest()))
-EOF
-}
-wait_http() { # url, seconds
-  for _ in $(seq 1 $(($2 * 20))); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done; echo "not ready: $1" >&2; return 1
-}
 # Runs wrk while sampling the RSS and CPU of PID; prints the wrk JSON merged with rss_max_mb and cpu_pct.
 measure() { # label pid conns script url
   local label=$1 pid=$2 c=$3 script=$4 url=$5 t0 t1 rss=0 f=$WORK/wrk-$1-c$3.txt
@@ -58,13 +48,6 @@ completed() { curl -s -H "Authorization: Bearer $TOKEN" "$API/calls?status=compl
 all_calls() { curl -s -H "Authorization: Bearer $TOKEN" "$API/calls?size=1" | json_get "['total']"; }
 
 # --- build ------------------------------------------------------------------------------------------------------
-build() { # db-kind -> bench/.work/app-<kind>
-  [ -n "${SKIP_BUILD:-}" ] && [ -d "$WORK/app-$1" ] && return
-  log "build for $1"
-  ./mvnw -B -q -pl server -am package -DskipTests -Dquarkus.datasource.db-kind="$1" >/dev/null
-  rm -rf "$WORK/app-$1"; cp -r server/target/quarkus-app "$WORK/app-$1"
-}
-
 start_stub() {
   STUB_PORT=9100 node "$HERE/stub-target.js" > "$WORK/stub.log" 2>&1 & STUB=$!; PIDS+=("$STUB")
   wait_http http://127.0.0.1:9100/__stats 10

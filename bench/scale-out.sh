@@ -16,18 +16,10 @@ trap cleanup EXIT
 log() { echo "== $(date +%T) $*" >&2; }
 port_of() { echo $((8090 + $1)); }
 
-if [ -z "${SKIP_BUILD:-}" ] || [ ! -d "$WORK/app-pg" ]; then
-  log "build"; ./mvnw -B -q -pl server -am package -DskipTests -Dquarkus.datasource.db-kind=postgresql >/dev/null
-  rm -rf "$WORK/app-pg"; cp -r server/target/quarkus-app "$WORK/app-pg"
-fi
+. "$HERE/lib.sh"
+build pg
 psql -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists $DB" -c "create database $DB"
-TOKEN=$(python3 - "$SECRET" <<'PY'
-import base64, hashlib, hmac, json, sys
-b = lambda d: base64.urlsafe_b64encode(d).rstrip(b'=').decode()
-h = b(json.dumps({"alg": "HS256", "typ": "JWT"}).encode()); p = b(json.dumps({"id": 1, "type": "OUTLET"}).encode())
-print(f"{h}.{p}." + b(hmac.new(sys.argv[1].encode(), f"{h}.{p}".encode(), hashlib.sha256).digest()))
-PY
-); export TOKEN
+TOKEN=$(token); export TOKEN
 
 start() { # process number
   local port; port=$(port_of "$1")

@@ -5,16 +5,19 @@
 //   GET /__keys   -> {"<key>": count, ...}
 //   GET /__latency -> {"count", "p50_ms", "p99_ms", "max_ms"}: end-to-end latency, the arrival time minus the
 //                     "sent_ms" field of the request body (the load driver's send time, forwarded by the flow)
+//   GET /__ok     -> {"accepted_keys", "accepted_repeated"}: keys answered 2xx, and those answered 2xx more than once
 //   POST /__reset -> clears the counters
+//   GET /__status/<code>, /__delay/<ms> -> change the answer from now on (outage tests)
 //   Env: STUB_PORT (default 9100), STUB_STATUS (default 200) to answer e.g. 503, STUB_DELAY_MS to answer slowly.
 'use strict';
 const http = require('http');
 const PORT = +(process.env.STUB_PORT || 9100);
 let status = +(process.env.STUB_STATUS || 200);
-const delayMs = +(process.env.STUB_DELAY_MS || 0);
+let delayMs = +(process.env.STUB_DELAY_MS || 0);
 const BODY = Buffer.from('{"id":"crm-123"}');
 let requests = 0, firstAt = 0, lastAt = 0;
 let keys = new Map();
+let okKeys = new Map(); // keys answered with a 2xx: what a target actually accepted
 const arrivals = []; // ms timestamps per request, for end-to-end latency, matched by key
 let latencies = [];  // ms from the driver's send time (body.sent_ms) to arrival here
 
@@ -28,6 +31,8 @@ const server = http.createServer((req, res) => {
     if (req.url === '/__latency') return json(res, latency());
     if (req.url === '/__reset' && req.method === 'POST') { reset(); return json(res, {ok: true}); }
     if (req.url.startsWith('/__status/')) { status = +req.url.slice(10); return json(res, {status}); }
+    if (req.url.startsWith('/__delay/')) { delayMs = +req.url.slice(9); return json(res, {delay_ms: delayMs}); }
+    if (req.url === '/__ok') return json(res, okStats());
     const now = Date.now();
     requests++; if (!firstAt) firstAt = now; lastAt = now;
     const key = req.headers['idempotency-key'];
@@ -38,6 +43,8 @@ const server = http.createServer((req, res) => {
     const sent = sentMs(chunks);
     if (sent > 0 && latencies.length < 5000000) latencies.push(now - sent);
     const answer = () => {
+      if (res.destroyed || req.socket.destroyed) return; // the client gave up waiting (a timeout): nothing was accepted
+      if (key && status < 300) okKeys.set(key, (okKeys.get(key) || 0) + 1);
       res.writeHead(status, {'Content-Type': 'application/json', 'Content-Length': BODY.length});
       res.end(BODY);
     };
@@ -50,7 +57,12 @@ function stats() {
   for (const n of keys.values()) { if (n > 1) repeated++; if (n > max) max = n; }
   return {requests, keys: keys.size, repeated_keys: repeated, max_repeats: max, first_at: firstAt, last_at: lastAt};
 }
-function reset() { requests = 0; firstAt = 0; lastAt = 0; keys = new Map(); arrivals.length = 0; latencies = []; }
+function okStats() {
+  let repeated = 0;
+  for (const n of okKeys.values()) if (n > 1) repeated++;
+  return {accepted_keys: okKeys.size, accepted_repeated: repeated};
+}
+function reset() { okKeys = new Map(); requests = 0; firstAt = 0; lastAt = 0; keys = new Map(); arrivals.length = 0; latencies = []; }
 // The body's "sent_ms" (a number, or a number as text after templating), without parsing all of it.
 function sentMs(chunks) {
   if (!chunks.length) return 0;

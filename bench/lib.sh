@@ -1,0 +1,22 @@
+# Shared by the bench scripts (source it): an outlet token, the packaged server per database kind, readiness.
+# Expects WORK (bench/.work), SECRET (the JWT secret the servers run with) and a log function.
+
+token() { # HS256 JWT {"id": 1, "type": "OUTLET"}, as seed 004 describes it
+  python3 - "$SECRET" <<'PY'
+import base64, hashlib, hmac, json, sys
+b = lambda d: base64.urlsafe_b64encode(d).rstrip(b'=').decode()
+h = b(json.dumps({"alg": "HS256", "typ": "JWT"}).encode()); p = b(json.dumps({"id": 1, "type": "OUTLET"}).encode())
+print(f"{h}.{p}." + b(hmac.new(sys.argv[1].encode(), f"{h}.{p}".encode(), hashlib.sha256).digest()))
+PY
+}
+
+build() { # db-kind -> $WORK/app-<kind>; SKIP_BUILD=1 reuses an existing one
+  [ -n "${SKIP_BUILD:-}" ] && [ -d "$WORK/app-$1" ] && return
+  log "build for $1"
+  ./mvnw -B -q -pl server -am package -DskipTests -Dquarkus.datasource.db-kind="$1" >/dev/null
+  rm -rf "$WORK/app-$1"; cp -r server/target/quarkus-app "$WORK/app-$1"
+}
+
+wait_http() { # url, seconds
+  for _ in $(seq 1 $(($2 * 20))); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done; echo "not ready: $1" >&2; return 1
+}

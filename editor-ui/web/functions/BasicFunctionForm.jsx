@@ -48,7 +48,7 @@ export function BasicFunctionForm({ state, onChange, problems }) {
           onChange={(headers) => onChange({ headers })} testId="function-headers" />
       </Field>
       <Field label="Parameters (JSON)" name="parameters" problems={problems} help="The JSON body (or query for GET/DELETE) with {{variables}}.">
-        <JsonField value={state.parameters} label="Parameters" onChange={(parameters) => onChange({ parameters: parameters ?? {} })} />
+        <JsonField value={state.parameters} label="Parameters" onChange={(parameters) => onChange({ parameters })} />
       </Field>
       <Field label="Variables" name="variables" problems={problems} help="Where each variable comes from: call_metadata.lead_id, post_call.call_status, call_duration, ...">
         <KeyValueRows property={{ keyLabel: "Variable", valueLabel: "Source", itemLabel: "variable", keyPlaceholder: "lead_id", valuePlaceholder: "call_metadata.lead_id" }}

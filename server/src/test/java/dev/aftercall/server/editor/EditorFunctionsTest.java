@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.aftercall.server.auth.Tokens;
 import dev.aftercall.server.http.StubTarget;
 import io.quarkus.test.common.http.TestHTTPResource;
+import dev.aftercall.server.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
@@ -29,6 +30,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @QuarkusTest
 class EditorFunctionsTest {
+    /** Its own outlet: functions and variables are outlet-wide, so other tests' calls must not meet them. */
+    static final long OUTLET = 62;
+
+    @Inject
+    TestDatabase database;
+
     static Browser browser;
 
     @TestHTTPResource("/")
@@ -56,7 +63,8 @@ class EditorFunctionsTest {
 
     @BeforeEach
     void setUp() {
-        token = tokens.mint(1, null);
+        database.ensureOutlet(OUTLET, "EditorFunctionsTest");
+        token = tokens.mint(OUTLET, null);
         crm = StubTarget.start().answer(StubTarget.Answer.json(200, "{\"lead\": {\"id\": \"crm-77\"}}"));
         page = browser.newPage();
     }

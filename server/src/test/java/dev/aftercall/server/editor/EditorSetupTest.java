@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.aftercall.server.auth.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
+import dev.aftercall.server.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
@@ -23,6 +24,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The agent page's extraction fields and the variables page, against the real seed 003/004 APIs. */
 @QuarkusTest
 class EditorSetupTest {
+    /** Its own outlet: functions and variables are outlet-wide, so other tests' calls must not meet them. */
+    static final long OUTLET = 61;
+
+    @Inject
+    TestDatabase database;
+
     static Browser browser;
 
     @TestHTTPResource("/")
@@ -49,7 +56,8 @@ class EditorSetupTest {
 
     @BeforeEach
     void setUp() {
-        token = tokens.mint(1, null);
+        database.ensureOutlet(OUTLET, "EditorSetupTest");
+        token = tokens.mint(OUTLET, null);
         page = browser.newPage();
     }
 

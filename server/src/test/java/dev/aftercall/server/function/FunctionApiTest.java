@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 /** CRUD and validation of post-call functions, in the shapes of issue 3 and seed 000. */
 @QuarkusTest
 class FunctionApiTest {
+    /** Its own outlet: functions and variables are outlet-wide, so other tests' calls must not meet them. */
+    static final long OUTLET = 63;
+
     @Inject
     Tokens tokens;
 
@@ -33,7 +36,8 @@ class FunctionApiTest {
 
     @BeforeEach
     void setUp() {
-        token = tokens.mint(1, null);
+        database.ensureOutlet(OUTLET, "FunctionApiTest");
+        token = tokens.mint(OUTLET, null);
         suffix = UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftercall.server.auth.Tokens;
 import dev.aftercall.server.http.StubTarget;
 import dev.aftercall.server.json.Json;
+import dev.aftercall.server.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -31,6 +32,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @QuarkusTest
 class FunctionExamplesTest {
+    /** Its own outlet: functions and variables are outlet-wide, so other tests' calls must not meet them. */
+    static final long OUTLET = 64;
+
+    @Inject
+    TestDatabase database;
+
     static final Path EXAMPLES = FunctionTestEndpointTest.EXAMPLES;
 
     @Inject
@@ -47,7 +54,8 @@ class FunctionExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void exampleSavesUnchangedAndEachCaseMatchesItsExpectedOutcome(Path folder) throws IOException {
-        String token = tokens.mint(1, null);
+        database.ensureOutlet(OUTLET, "FunctionExamplesTest");
+        String token = tokens.mint(OUTLET, null);
         ObjectNode function = (ObjectNode) Json.tree(Files.readString(folder.resolve("function.json")));
         boolean advanced = "advanced".equals(function.path("mode").asText());
         if (advanced) {

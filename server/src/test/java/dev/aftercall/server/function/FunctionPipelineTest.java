@@ -16,6 +16,7 @@ import dev.aftercall.server.flow.FlowRunFixtures;
 import dev.aftercall.server.http.StubTarget;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.support.Api;
+import dev.aftercall.server.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -29,6 +30,12 @@ import org.junit.jupiter.api.Test;
 /** A posted call runs the outlet's enabled functions in order; each outcome is saved on the call. */
 @QuarkusTest
 class FunctionPipelineTest {
+    /** Its own outlet: functions and variables are outlet-wide, so other tests' calls must not meet them. */
+    static final long OUTLET = 65;
+
+    @Inject
+    TestDatabase database;
+
     @Inject
     Tokens tokens;
 
@@ -44,7 +51,8 @@ class FunctionPipelineTest {
 
     @BeforeEach
     void setUp() {
-        token = tokens.mint(1, null);
+        database.ensureOutlet(OUTLET, "FunctionPipelineTest");
+        token = tokens.mint(OUTLET, null);
         agent = "functions-" + UUID.randomUUID();
         crm = StubTarget.start().answer(StubTarget.Answer.json(200, "{\"id\":\"crm-9\"}"));
     }
@@ -153,7 +161,7 @@ class FunctionPipelineTest {
         String callId = postCall(40);
         Api.awaitFinished(token, callId).body("functions", hasSize(2)).body("functions_called", hasSize(2));
 
-        CallWork work = fixtures.work(1, callId);
+        CallWork work = fixtures.work(OUTLET, callId);
         stage.run(work).toCompletableFuture().join();
         stage.run(work).toCompletableFuture().join();
 

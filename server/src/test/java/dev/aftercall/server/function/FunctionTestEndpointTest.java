@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
 /** {@code POST /api/v1/functions/test} and {@code /api/v1/functions/{id}/test}: real runs on a sample context. */
 @QuarkusTest
 class FunctionTestEndpointTest {
+    /** Its own outlet: functions and variables are outlet-wide, so other tests' calls must not meet them. */
+    static final long OUTLET = 66;
+
     /** Surefire runs in {@code server/}; the examples live beside it. */
     static final Path EXAMPLES = Path.of("..", "flows-examples", "functions");
 
@@ -49,7 +52,8 @@ class FunctionTestEndpointTest {
 
     @BeforeEach
     void setUp() {
-        token = tokens.mint(1, null);
+        database.ensureOutlet(OUTLET, "FunctionTestEndpointTest");
+        token = tokens.mint(OUTLET, null);
         database.ensureOutlet(TestDatabase.SECOND_OUTLET, "Second outlet");
         suffix = UUID.randomUUID().toString().substring(0, 8);
         crm = StubTarget.start().answer(StubTarget.Answer.json(200, "{\"id\":\"crm-77\",\"ok\":true}"));

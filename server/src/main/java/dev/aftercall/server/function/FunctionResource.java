@@ -163,8 +163,8 @@ public class FunctionResource {
         try {
             generated = generator.generate(prompt.textValue(), mode, name);
         } catch (LlmUnavailableException e) {
-            throw new ApiException(502, "the language model gave no answer: "
-                    + API_KEY_LIKE.matcher(e.getMessage()).replaceAll("[redacted]"), null, null);
+            throw new ApiException(502, "the language model gave no answer: " + withoutKeys(e.getMessage()), null,
+                    null);
         }
         ObjectNode out = Json.object();
         out.set("function", generated.function());
@@ -172,6 +172,11 @@ public class FunctionResource {
         out.set("problems", Json.tree(generated.problems()));
         out.put("attempts", generated.attempts());
         return out;
+    }
+
+    /** The model's error as the caller may see it: anything shaped like an API key is replaced. */
+    static String withoutKeys(String message) {
+        return message == null ? "" : API_KEY_LIKE.matcher(message).replaceAll("[redacted]");
     }
 
     private ObjectNode test(FunctionDefinition function, JsonNode sample) {

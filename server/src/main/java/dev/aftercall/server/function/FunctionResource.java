@@ -6,6 +6,7 @@ import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.auth.OutletContext;
 import dev.aftercall.server.json.Json;
 import dev.aftercall.server.json.Pages;
+import dev.aftercall.server.llm.LlmUnavailableException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +33,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FunctionResource {
+    static final int MAX_PROMPT_LENGTH = 8_000;
+    /** Providers echo part of a refused key ("Incorrect API key provided: sk-pr****ab"): never pass it on. */
+    private static final java.util.regex.Pattern API_KEY_LIKE =
+            java.util.regex.Pattern.compile("\\b(sk|key|api)[-_][A-Za-z0-9_*.-]{4,}");
+
     @Inject
     OutletContext outlet;
 
@@ -40,6 +46,9 @@ public class FunctionResource {
 
     @Inject
     FunctionRunner runner;
+
+    @Inject
+    FunctionGenerator generator;
 
     @GET
     public ObjectNode list(@QueryParam("page") @DefaultValue("0") int page,
@@ -107,6 +116,67 @@ public class FunctionResource {
             throw ApiException.badRequest("send {\"function\": {...}, \"context\": {...}}", "function");
         }
         return test(FunctionDefinition.checked(function), body.get("context"));
+    }
+
+    /**
+     * "Generate with AI": {@code {"prompt": "...", "mode": "advanced"|"basic", "name": optional}} answers
+     * {@code {"function": {...}, "valid": bool, "problems": [...], "attempts": n}} with the draft, not saved. A draft
+     * that still has problems after the repair request is answered too (200, {@code valid: false}), so the operator
+     * can fix it in the editor. 503 without a configured model, 502 when the model gives no answer.
+     */
+    @POST
+    @Path("generate")
+    @Blocking
+    public ObjectNode generate(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("send {\"prompt\": \"...\", \"mode\": \"advanced\"|\"basic\"}", "prompt");
+        }
+        JsonNode prompt = body.get("prompt");
+        if (prompt == null || !prompt.isTextual() || prompt.textValue().isBlank()) {
+            throw ApiException.badRequest("prompt is required: describe what the function should do", "prompt");
+        }
+        if (prompt.textValue().length() > MAX_PROMPT_LENGTH) {
+            throw ApiException.badRequest("prompt is longer than " + MAX_PROMPT_LENGTH + " characters", "prompt");
+        }
+        JsonNode modeNode = body.get("mode");
+        String mode = modeNode == null || modeNode.isNull() ? FunctionDefinition.ADVANCED : modeNode.asText();
+        if (!mode.equals(FunctionDefinition.ADVANCED) && !mode.equals(FunctionDefinition.BASIC)) {
+            throw ApiException.badRequest("mode must be basic or advanced", "mode");
+        }
+        String name = null;
+        JsonNode nameNode = body.get("name");
+        if (nameNode != null && !nameNode.isNull()) {
+            ObjectNode named = Json.object();
+            named.set("name", nameNode);
+            FunctionDefinition.problems(named).stream().filter(p -> "name".equals(p.field())).findFirst()
+                    .ifPresent(p -> {
+                        throw ApiException.badRequest(p.message(), "name");
+                    });
+            name = nameNode.textValue();
+        }
+        if (!generator.available()) {
+            throw new ApiException(503, "no language model is configured: set AFTERCALL_LLM_BASE_URL (an "
+                    + "OpenAI-compatible endpoint), AFTERCALL_LLM_API_KEY and optionally AFTERCALL_LLM_MODEL, then "
+                    + "restart", null, null);
+        }
+        FunctionGenerator.Generated generated;
+        try {
+            generated = generator.generate(prompt.textValue(), mode, name);
+        } catch (LlmUnavailableException e) {
+            throw new ApiException(502, "the language model gave no answer: " + withoutKeys(e.getMessage()), null,
+                    null);
+        }
+        ObjectNode out = Json.object();
+        out.set("function", generated.function());
+        out.put("valid", generated.problems().isEmpty());
+        out.set("problems", Json.tree(generated.problems()));
+        out.put("attempts", generated.attempts());
+        return out;
+    }
+
+    /** The model's error as the caller may see it: anything shaped like an API key is replaced. */
+    static String withoutKeys(String message) {
+        return message == null ? "" : API_KEY_LIKE.matcher(message).replaceAll("[redacted]");
     }
 
     private ObjectNode test(FunctionDefinition function, JsonNode sample) {

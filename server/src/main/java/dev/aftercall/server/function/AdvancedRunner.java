@@ -13,19 +13,21 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs advanced functions on the engine's {@link JsSandbox}, with {@code axios} going out through the server's
- * {@link HttpPort}. Created at startup: a new sandbox needs a few seconds (JVM and interpreter warm-up) before its
- * runs take milliseconds, and its background thread keeps fresh contexts warm from then on.
+ * {@link HttpPort}. The sandbox is built at startup on a thread of its own: a new sandbox needs a few seconds (GraalJS
+ * engine, then interpreter warm-up) before its runs take milliseconds, and the service must not wait for that to
+ * answer. A function run before it is ready waits for it; its background thread keeps fresh contexts warm from then on.
  *
  * <p>{@link #run} blocks for the whole run: call it from a worker thread.
  */
 @Startup
 @Singleton
 public class AdvancedRunner {
-    private final JsSandbox sandbox;
+    private final CompletableFuture<JsSandbox> sandbox;
     private final ServerHttpBridge http;
 
     public AdvancedRunner(HttpPort http,
@@ -37,16 +39,26 @@ public class AdvancedRunner {
                           @ConfigProperty(name = "aftercall.functions.warm-contexts", defaultValue = "4")
                           int warmContexts) {
         this.http = new ServerHttpBridge(http);
-        this.sandbox = new JsSandbox(warmContexts, new Limits(wallTime.toMillis(), maxStatements, maxHeapBytes));
+        Limits limits = new Limits(wallTime.toMillis(), maxStatements, maxHeapBytes);
+        this.sandbox = new CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                sandbox.complete(new JsSandbox(warmContexts, limits));
+            } catch (RuntimeException | Error e) {
+                sandbox.completeExceptionally(e);
+            }
+        }, "aftercall-js-sandbox-start");
+        builder.setDaemon(true);
+        builder.start();
     }
 
     @PreDestroy
     void close() {
-        sandbox.close();
+        sandbox.thenAccept(JsSandbox::close);
     }
 
     FunctionOutcome run(String code, ObjectNode context) {
-        FunctionRun run = sandbox.run(code, context, http);
+        FunctionRun run = sandbox.join().run(code, context, http);
         return new FunctionOutcome(run.succeeded() ? FunctionOutcome.SUCCEEDED : FunctionOutcome.FAILED,
                 run.context(), run.console(), run.requests().stream().map(AdvancedRunner::request).toList(),
                 run.warnings(), run.durationMs(), run.error());
@@ -77,6 +89,6 @@ public class AdvancedRunner {
 
     /** For tests and benchmarks that measure warm runs. */
     void awaitWarm(long timeoutMs) throws InterruptedException {
-        sandbox.awaitWarm(timeoutMs);
+        sandbox.join().awaitWarm(timeoutMs);
     }
 }

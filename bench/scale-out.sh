@@ -24,7 +24,7 @@ TOKEN=$(token); export TOKEN
 start() { # process number
   local port; port=$(port_of "$1")
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_HTTP_PORT=$port AFTERCALL_JWT_SECRET=$SECRET \
-    AFTERCALL_DATA_DIR=$WORK/data-scale-$1 AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
+    AFTERCALL_DATA_DIR=$WORK/data-scale-$1 AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 QUARKUS_DATASOURCE_JDBC_MAX_SIZE=25 \
     java -Xmx512m -jar "$WORK/app-pg/quarkus-run.jar" >> "$WORK/scale-$1.log" 2>&1 &
   SERVER[$1]=$!
   for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && return 0; sleep 0.1; done

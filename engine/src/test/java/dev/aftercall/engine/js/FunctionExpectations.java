@@ -7,15 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Compares a function example's outcome with its {@code expected-<case>.json} (format in
  * {@code flows-examples/functions/README.md}): objects are compared as subsets, {@code {"$regex": "..."}} matches
- * text, {@code null} means "absent or null", numbers compare by value. The server's example test has a copy of
- * these few rules (a test-jar for one class is not worth it).
+ * text, {@code null} means "absent or null", numbers compare by value. The server's example test uses it too,
+ * through the engine's test-jar.
  */
-final class FunctionExpectations {
+public final class FunctionExpectations {
     private FunctionExpectations() {
     }
 
     /** {@code outcome}: {status, error, context, functions_called (new entries), console, requests (received)}. */
-    static void assertMatches(JsonNode expected, JsonNode outcome, String example) {
+    public static void assertMatches(JsonNode expected, JsonNode outcome, String example) {
         String trace = "\n  example: " + example + "\n  outcome: " + outcome.toPrettyString();
         assertThat(outcome.path("status").asText()).as("status%s", trace)
                 .isEqualTo(expected.path("status").asText("succeeded"));

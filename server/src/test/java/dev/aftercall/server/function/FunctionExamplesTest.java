@@ -4,6 +4,7 @@ import static dev.aftercall.server.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aftercall.engine.js.FunctionExpectations;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftercall.server.auth.Tokens;

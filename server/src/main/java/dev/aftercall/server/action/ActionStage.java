@@ -8,6 +8,7 @@ import dev.aftercall.server.call.CallResults;
 import dev.aftercall.server.delivery.Deliveries;
 import dev.aftercall.server.delivery.DeliveryRequest;
 import dev.aftercall.server.json.Json;
+import dev.aftercall.server.pipeline.Blocking;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.pipeline.PipelineStage;
 import dev.aftercall.server.schedule.FollowUpTime;
@@ -21,7 +22,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -60,12 +60,7 @@ public class ActionStage implements PipelineStage {
 
     @Override
     public CompletionStage<Void> run(CallWork work) {
-        try {
-            runActions(work);
-            return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return Blocking.run(() -> runActions(work));
     }
 
     private void runActions(CallWork work) {

@@ -13,10 +13,9 @@ import dev.aftercall.server.destination.DestinationStore.Destination;
 import dev.aftercall.server.extraction.VariableEntity;
 import dev.aftercall.server.extraction.VariableStore;
 import dev.aftercall.server.json.Json;
+import dev.aftercall.server.pipeline.Blocking;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.pipeline.PipelineStage;
-import io.quarkus.runtime.BlockingOperationControl;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
@@ -24,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -63,15 +61,7 @@ public class DestinationStage implements PipelineStage {
 
     @Override
     public CompletionStage<Void> run(CallWork work) {
-        if (BlockingOperationControl.isBlockingAllowed()) {
-            try {
-                deliver(work);
-                return CompletableFuture.completedFuture(null);
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }
-        return CompletableFuture.runAsync(() -> deliver(work), Infrastructure.getDefaultWorkerPool());
+        return Blocking.run(() -> deliver(work));
     }
 
     void deliver(CallWork work) {

@@ -12,10 +12,9 @@ import dev.aftercall.server.call.CallResults;
 import dev.aftercall.server.json.Json;
 import dev.aftercall.server.llm.Llm;
 import dev.aftercall.server.llm.LlmUnavailableException;
+import dev.aftercall.server.pipeline.Blocking;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.pipeline.PipelineStage;
-import io.quarkus.runtime.BlockingOperationControl;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -23,7 +22,6 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -71,15 +69,7 @@ public class ExtractionStage implements PipelineStage {
 
     @Override
     public CompletionStage<Void> run(CallWork work) {
-        if (BlockingOperationControl.isBlockingAllowed()) {
-            try {
-                extract(work);
-                return CompletableFuture.completedFuture(null);
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }
-        return CompletableFuture.runAsync(() -> extract(work), Infrastructure.getDefaultWorkerPool());
+        return Blocking.run(() -> extract(work));
     }
 
     void extract(CallWork work) {

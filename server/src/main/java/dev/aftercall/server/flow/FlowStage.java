@@ -6,10 +6,9 @@ import dev.aftercall.engine.run.FlowRunner;
 import dev.aftercall.engine.run.RunEnvironment;
 import dev.aftercall.server.authprofile.DbAuthProfiles;
 import dev.aftercall.server.flow.FlowRunStore.PendingRun;
+import dev.aftercall.server.pipeline.Blocking;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.pipeline.PipelineStage;
-import io.quarkus.runtime.BlockingOperationControl;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 
 /**
  * Runs the outlet's published flows for a call, one after the other, each recorded as a {@code flow_run} and
@@ -50,7 +48,7 @@ public class FlowStage implements PipelineStage {
 
     @Override
     public CompletionStage<Void> run(CallWork work) {
-        return blocking(() -> prepare(work)).thenCompose(FlowStage.this::runAll);
+        return Blocking.call(() -> prepare(work)).thenCompose(FlowStage.this::runAll);
     }
 
     private record Prepared(List<PendingRun> runs, AuthProfiles profiles) {
@@ -72,29 +70,8 @@ public class FlowStage implements PipelineStage {
     }
 
     private CompletionStage<Void> runOne(PendingRun run, AuthProfiles profiles) {
-        Checkpointer checkpoints = state -> blocking(() -> {
-            store.checkpoint(run.runPk(), state);
-            return null;
-        });
+        Checkpointer checkpoints = state -> Blocking.run(() -> store.checkpoint(run.runPk(), state));
         return runner.run(run.flow(), run.state(), new RunEnvironment(profiles, checkpoints))
-                .thenCompose(end -> blocking(() -> {
-                    store.finish(run.runPk(), end);
-                    return null;
-                }));
-    }
-
-    /**
-     * Database work never runs on an event loop: HTTP answers complete runs there. Inline when this thread may
-     * block (the job worker that started the stage), else on the worker pool.
-     */
-    static <T> CompletionStage<T> blocking(Supplier<T> work) {
-        if (BlockingOperationControl.isBlockingAllowed()) {
-            try {
-                return CompletableFuture.completedFuture(work.get());
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }
-        return CompletableFuture.supplyAsync(work, Infrastructure.getDefaultWorkerPool());
+                .thenCompose(end -> Blocking.run(() -> store.finish(run.runPk(), end)));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftercall.server.call.CallResults;
 import dev.aftercall.server.function.FunctionService.StoredFunction;
 import dev.aftercall.server.json.Json;
+import dev.aftercall.server.pipeline.Blocking;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.pipeline.PipelineStage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -54,12 +54,7 @@ public class FunctionStage implements PipelineStage {
     /** Runs on the job worker's thread, which may block (the pipeline starts every stage on its executor). */
     @Override
     public CompletionStage<Void> run(CallWork work) {
-        try {
-            runAll(work);
-            return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return Blocking.run(() -> runAll(work));
     }
 
     private void runAll(CallWork work) {

@@ -64,7 +64,7 @@ public class ActionStage implements PipelineStage {
     }
 
     private void runActions(CallWork work) {
-        ArrayNode configured = actions.load(work.outletId(), work.agent());
+        ArrayNode configured = actions.forCall(work.outletId(), work.agent());
         if (configured.isEmpty()) {
             return;
         }

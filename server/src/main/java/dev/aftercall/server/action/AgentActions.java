@@ -7,9 +7,13 @@ import dev.aftercall.server.authprofile.SealedSecrets;
 import dev.aftercall.server.authprofile.SecretBox;
 import dev.aftercall.server.delivery.Redaction;
 import dev.aftercall.server.json.Json;
+import dev.aftercall.server.setup.OutletCache;
+import dev.aftercall.server.setup.SetupChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Stores each agent's actions sealed and shows them with webhook header values masked. A masked value sent back
@@ -18,18 +22,30 @@ import java.time.Instant;
 @ApplicationScoped
 public class AgentActions implements SealedSecrets {
     private final SecretBox box;
+    /** The agents of each outlet that have actions stored, so a call of any other agent costs no query. */
+    private final OutletCache<Set<String>> agentsWithActions;
 
-    public AgentActions(SecretBox box) {
+    public AgentActions(SecretBox box, SetupChanges changes) {
         this.box = box;
+        this.agentsWithActions = changes.newCache();
     }
 
-    /** The agent's actions in clear, for running them; empty when none are set. */
+    /** The agent's actions in clear; empty when none are set. */
     @Transactional
     public ArrayNode load(long outletId, String agent) {
         return AgentActionsEntity.of(outletId, agent == null ? "" : agent)
                 .map(stored -> (ArrayNode) Json.tree(box.open(stored.actionsSealed,
                         AgentActionsEntity.sealContext(outletId))))
                 .orElseGet(() -> Json.mapper().createArrayNode());
+    }
+
+    /** As {@link #load}, for running them on a call: a call of an agent without actions costs no query. */
+    @Transactional
+    public ArrayNode forCall(long outletId, String agent) {
+        if (!agentsWithActions.get(outletId, AgentActions::agentsOf).contains(agent == null ? "" : agent)) {
+            return Json.mapper().createArrayNode();
+        }
+        return load(outletId, agent);
     }
 
     /** Replaces the agent's actions (already checked); answers them masked. */
@@ -82,6 +98,12 @@ public class AgentActions implements SealedSecrets {
                 header.setValue(before.get(header.getKey()));
             }
         }
+    }
+
+    private static Set<String> agentsOf(long outletId) {
+        return AgentActionsEntity.<AgentActionsEntity>list("outletId", outletId).stream()
+                .map(stored -> stored.agent)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

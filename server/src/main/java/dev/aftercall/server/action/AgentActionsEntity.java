@@ -1,8 +1,10 @@
 package dev.aftercall.server.action;
 
+import dev.aftercall.server.setup.SetupChanges;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -12,6 +14,7 @@ import java.util.Optional;
 
 /** The post-call actions of one agent of an outlet: a JSON array, sealed (webhook headers carry credentials). */
 @Entity
+@EntityListeners(SetupChanges.Listener.class)
 @Table(name = "agent_actions")
 public class AgentActionsEntity extends PanacheEntityBase {
     @Id

@@ -10,7 +10,6 @@ import dev.aftercall.server.call.CallResults;
 import dev.aftercall.server.delivery.Deliveries;
 import dev.aftercall.server.delivery.DeliveryRequest;
 import dev.aftercall.server.destination.DestinationStore.Destination;
-import dev.aftercall.server.extraction.VariableEntity;
 import dev.aftercall.server.extraction.VariableStore;
 import dev.aftercall.server.json.Json;
 import dev.aftercall.server.pipeline.Blocking;
@@ -66,8 +65,11 @@ public class DestinationStage implements PipelineStage {
 
     void deliver(CallWork work) {
         Set<Long> ids = new LinkedHashSet<>();
-        for (VariableEntity variable : variables.forCall(work.outletId(), work.agent())) {
+        for (VariableStore.CallVariable variable : variables.forCall(work.outletId(), work.agent())) {
             ids.addAll(variable.destinations());
+        }
+        if (ids.isEmpty()) {
+            return;
         }
         List<Destination> targets = destinations.find(work.outletId(), ids);
         if (targets.isEmpty()) {

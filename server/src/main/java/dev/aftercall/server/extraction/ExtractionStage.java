@@ -73,12 +73,9 @@ public class ExtractionStage implements PipelineStage {
     }
 
     void extract(CallWork work) {
-        if (results.read(work.callPk()).has(AI_ANALYSIS)) {
-            return;
-        }
         List<ExtractionField> fields = variables.fieldsFor(work.outletId(), work.agent());
         Transcript transcript = Transcript.of(work.call().get("transcript"));
-        if (fields.isEmpty() || transcript.isEmpty()) {
+        if (fields.isEmpty() || transcript.isEmpty() || results.read(work.callPk()).has(AI_ANALYSIS)) {
             return;
         }
         ZonedDateTime reference = clock.endOf(work.callPk(), work.outletId(), work.call());

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aftercall.engine.extract.ExtractionField;
 import dev.aftercall.engine.extract.FieldType;
 import dev.aftercall.server.json.Json;
+import dev.aftercall.server.setup.SetupChanges;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -21,6 +23,7 @@ import java.util.List;
  * 003's extraction field of one agent. {@link #pk} is seed 004's {@code variable_id}.
  */
 @Entity
+@EntityListeners(SetupChanges.Listener.class)
 @Table(name = "extraction_variable")
 public class VariableEntity extends PanacheEntityBase {
     /** The {@link #agent} of a variable that applies to every agent of the outlet. */

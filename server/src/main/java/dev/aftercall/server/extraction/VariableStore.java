@@ -2,6 +2,8 @@ package dev.aftercall.server.extraction;
 
 import dev.aftercall.engine.extract.ExtractionField;
 import dev.aftercall.server.json.Json;
+import dev.aftercall.server.setup.OutletCache;
+import dev.aftercall.server.setup.SetupChanges;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,6 +26,12 @@ import java.util.Set;
 public class VariableStore {
     private static final Sort ORDER = Sort.ascending("agent", "position", "pk");
 
+    private final OutletCache<List<CallVariable>> byOutlet;
+
+    public VariableStore(SetupChanges changes) {
+        this.byOutlet = changes.newCache();
+    }
+
     /** One variable as seed 004 posts it: {@code variableId} null creates, a number updates. */
     public record VariableInput(Long variableId, ExtractionField field, List<Long> destinationIds) {
     }
@@ -34,19 +42,24 @@ public class VariableStore {
         return VariableEntity.list("outletId", ORDER, outletId);
     }
 
+    /** A variable as calls use it: the field to extract and the destinations it is connected to. */
+    public record CallVariable(String agent, ExtractionField field, List<Long> destinations) {
+    }
+
     /**
      * The variables a call of {@code agent} extracts: the outlet-wide ones, then the agent's own; an agent's field
-     * replaces an outlet-wide one of the same name.
+     * replaces an outlet-wide one of the same name. Read for every call, so kept in memory ({@link OutletCache}).
      */
-    @Transactional
-    public List<VariableEntity> forCall(long outletId, String agent) {
-        List<VariableEntity> rows = VariableEntity.list("outletId = ?1 and (agent = ?2 or agent = ?3)", ORDER,
-                outletId, VariableEntity.ALL_AGENTS, agent == null ? VariableEntity.ALL_AGENTS : agent);
-        Map<String, VariableEntity> byName = new LinkedHashMap<>();
-        for (VariableEntity row : rows) {
-            boolean own = !row.agent.isEmpty();
-            if (own || !byName.containsKey(row.name)) {
-                byName.put(row.name, row);
+    public List<CallVariable> forCall(long outletId, String agent) {
+        String own = agent == null ? VariableEntity.ALL_AGENTS : agent;
+        Map<String, CallVariable> byName = new LinkedHashMap<>();
+        for (CallVariable variable : byOutlet.get(outletId, VariableStore::callVariables)) {
+            boolean outletWide = variable.agent().isEmpty();
+            if (!outletWide && !variable.agent().equals(own)) {
+                continue;
+            }
+            if (!outletWide || !byName.containsKey(variable.field().name())) {
+                byName.put(variable.field().name(), variable);
             }
         }
         return List.copyOf(byName.values());
@@ -54,7 +67,13 @@ public class VariableStore {
 
     /** The fields of {@link #forCall}, as the extractors take them. */
     public List<ExtractionField> fieldsFor(long outletId, String agent) {
-        return forCall(outletId, agent).stream().map(VariableEntity::field).toList();
+        return forCall(outletId, agent).stream().map(CallVariable::field).toList();
+    }
+
+    private static List<CallVariable> callVariables(long outletId) {
+        return VariableEntity.<VariableEntity>list("outletId", ORDER, outletId).stream()
+                .map(row -> new CallVariable(row.agent, row.field(), List.copyOf(row.destinations())))
+                .toList();
     }
 
     /** Seed 003: the agent's own extraction fields, in their order. */
@@ -153,7 +172,10 @@ public class VariableStore {
     /** Deletes the outlet's variable; false when it has none of that id. */
     @Transactional
     public boolean delete(long outletId, long variableId) {
-        return VariableEntity.delete("outletId = ?1 and pk = ?2", outletId, variableId) > 0;
+        return owned(outletId, variableId).map(row -> {
+            row.delete();
+            return true;
+        }).orElse(false);
     }
 
     /** Removes a deleted destination from every variable of the outlet. */

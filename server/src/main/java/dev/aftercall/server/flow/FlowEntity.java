@@ -1,8 +1,10 @@
 package dev.aftercall.server.flow;
 
+import dev.aftercall.server.setup.SetupChanges;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,6 +19,7 @@ import java.util.Optional;
  * {@link FlowVersionEntity}; a deleted flow is kept (flagged) so the runs that reference it keep their history.
  */
 @Entity
+@EntityListeners(SetupChanges.Listener.class)
 @Table(name = "flow")
 public class FlowEntity extends PanacheEntityBase {
     @Id

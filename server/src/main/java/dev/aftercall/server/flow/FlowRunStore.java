@@ -7,6 +7,8 @@ import dev.aftercall.engine.run.RunState;
 import dev.aftercall.server.call.CallResults;
 import dev.aftercall.server.json.Json;
 import dev.aftercall.server.pipeline.CallWork;
+import dev.aftercall.server.setup.OutletCache;
+import dev.aftercall.server.setup.SetupChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -29,22 +31,23 @@ public class FlowRunStore {
     private record VersionKey(long flowPk, int version) {
     }
 
+    /** A flow that runs for the outlet's calls: published, not deleted ({@code agents} as {@link FlowEntity#agents}). */
+    private record LiveFlow(long pk, int version, String agents) {
+    }
+
     private final CallResults results;
     private final Map<VersionKey, Flow> parsed = new ConcurrentHashMap<>();
+    private final OutletCache<List<LiveFlow>> liveFlows;
 
-    public FlowRunStore(CallResults results) {
+    public FlowRunStore(CallResults results, SetupChanges changes) {
         this.results = results;
+        this.liveFlows = changes.newCache();
     }
 
     /** A run to drive: its row, the version's flow, and the state to continue from. */
     public record PendingRun(long runPk, Flow flow, RunState state) {
     }
 
-    /**
-     * What the call's flows still need. A run an earlier attempt left running resumes at its stored node, on the
-     * version it started with; a published flow that applies to the call's agent and has no run yet gets one,
-     * positioned at its start node. Finished runs are left alone, so running the stage again repeats nothing.
-     */
     /**
      * A published version's flow, parsed and validated once: published versions never change, so every call after
      * the first reuses it. (Bounded: cleared when it holds more versions than any outlet set would.)
@@ -60,6 +63,11 @@ public class FlowRunStore {
         });
     }
 
+    /**
+     * What the call's flows still need. A run an earlier attempt left running resumes at its stored node, on the
+     * version it started with; a published flow that applies to the call's agent and has no run yet gets one,
+     * positioned at its start node. Finished runs are left alone, so running the stage again repeats nothing.
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public List<PendingRun> pending(CallWork work) {
         List<PendingRun> pending = new ArrayList<>();
@@ -73,31 +81,40 @@ public class FlowRunStore {
                 }
             }
         }
+        List<LiveFlow> toStart = liveFlows.get(work.outletId(), FlowRunStore::live).stream()
+                .filter(flow -> !flowsWithRun.contains(flow.pk()) && FlowDocument.appliesTo(flow.agents(), work.agent()))
+                .toList();
+        if (toStart.isEmpty()) {
+            return pending;
+        }
         // Flows see the call as extraction and functions left it (post_call, disposition_reason, ...).
         CallData call = CallData.fromCall(results.currentCall(work.callPk()));
-        for (FlowEntity live : FlowEntity.live(work.outletId())) {
-            if (flowsWithRun.contains(live.pk) || !FlowDocument.appliesTo(live.agents, work.agent())) {
-                continue;
-            }
+        for (LiveFlow flow : toStart) {
             FlowRunEntity run = new FlowRunEntity();
             run.callPk = work.callPk();
-            run.flowPk = live.pk;
-            run.flowVersion = live.publishedVersion;
-            run.runKey = FlowRunEntity.runKey(work.callId(), live.pk);
+            run.flowPk = flow.pk();
+            run.flowVersion = flow.version();
+            run.runKey = FlowRunEntity.runKey(work.callId(), flow.pk());
             run.status = FlowRunEntity.RUNNING;
             run.startedAt = Instant.now();
             run.updatedAt = run.startedAt;
-            Flow flow = flowOf(run, run.flowVersion);
-            RunState state = flow != null
-                    ? RunState.begin(run.runKey, flow.start().id(), call)
+            Flow model = flowOf(run, run.flowVersion);
+            RunState state = model != null
+                    ? RunState.begin(run.runKey, model.start().id(), call)
                     : new RunState(run.runKey, RunState.Status.FAILED, null, null, call, List.of(), run.error);
             run.state = Json.write(state);
             run.persist();
-            if (flow != null) {
-                pending.add(new PendingRun(run.pk, flow, state));
+            if (model != null) {
+                pending.add(new PendingRun(run.pk, model, state));
             }
         }
         return pending;
+    }
+
+    private static List<LiveFlow> live(long outletId) {
+        return FlowEntity.live(outletId).stream()
+                .map(flow -> new LiveFlow(flow.pk, flow.publishedVersion, flow.agents))
+                .toList();
     }
 
     /** Saves where a run is; a run already finished (by another process that took over) is not touched. */

@@ -1,8 +1,10 @@
 package dev.aftercall.server.function;
 
+import dev.aftercall.server.setup.SetupChanges;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -13,6 +15,7 @@ import java.util.Optional;
 
 /** A post-call function of one outlet: basic (config JSON) or advanced (JavaScript code). */
 @Entity
+@EntityListeners(SetupChanges.Listener.class)
 @Table(name = "post_call_function")
 public class FunctionEntity extends PanacheEntityBase {
     @Id

@@ -3,6 +3,8 @@ package dev.aftercall.server.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.json.Json;
+import dev.aftercall.server.setup.OutletCache;
+import dev.aftercall.server.setup.SetupChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -11,6 +13,11 @@ import java.util.List;
 /** Changes to an outlet's post-call functions; every body is checked in full before anything is stored. */
 @ApplicationScoped
 public class FunctionService {
+    private final OutletCache<Boolean> anyEnabled;
+
+    public FunctionService(SetupChanges changes) {
+        this.anyEnabled = changes.newCache();
+    }
 
     @Transactional
     public FunctionEntity create(long outletId, JsonNode body) {
@@ -49,6 +56,9 @@ public class FunctionService {
     /** The enabled functions that run for a call of {@code agent}, in run order, ready to run. */
     @Transactional
     public List<StoredFunction> runnableFor(long outletId, String agent) {
+        if (!anyEnabled.get(outletId, id -> FunctionEntity.count("outletId = ?1 and enabled = true", id) > 0)) {
+            return List.of();
+        }
         return FunctionEntity.enabled(outletId).stream()
                 .filter(f -> appliesTo(FunctionView.agents(f.agents), agent))
                 .map(f -> new StoredFunction(f.pk, FunctionView.definition(f)))

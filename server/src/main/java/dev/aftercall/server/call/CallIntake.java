@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftercall.server.api.ApiException;
+import dev.aftercall.server.tx.GroupCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +24,13 @@ public class CallIntake {
 
     private final CallStore store;
     private final CallViews views;
+    private final GroupCommit commits;
     private final Counter received;
 
-    public CallIntake(CallStore store, CallViews views, MeterRegistry metrics) {
+    public CallIntake(CallStore store, CallViews views, GroupCommit commits, MeterRegistry metrics) {
         this.store = store;
         this.views = views;
+        this.commits = commits;
         this.received = Counter.builder("aftercall.calls.received")
                 .description("Calls stored for processing (repeats of a stored call id are not counted)")
                 .register(metrics);
@@ -45,8 +48,9 @@ public class CallIntake {
     public Received receive(long outletId, JsonNode body, Instant runAt) {
         CallDocument call = CallDocument.of(body);
         try {
-            // Insert first: a new call (the common case) costs one transaction. A repeat fails on the unique key.
-            store.insertQueued(outletId, call, runAt);
+            // Insert first: a new call (the common case) costs a share of one transaction. A repeat fails on the
+            // unique key.
+            commits.await(() -> store.insertQueued(outletId, call, runAt));
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) {
                 throw e;

@@ -11,7 +11,6 @@ import dev.aftercall.server.setup.OutletCache;
 import dev.aftercall.server.setup.SetupChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
- * The {@code flow_run} rows of the flows stage. Each method is its own short transaction (whatever the caller
- * holds), so a checkpoint is durable the moment it returns. Call from worker threads only.
+ * The {@code flow_run} rows of the flows stage. Each method is a short transaction body: the flows stage runs it
+ * through {@link dev.aftercall.server.tx.GroupCommit}, so a checkpoint is durable once its stage completes. Call
+ * from worker threads only.
  */
 @ApplicationScoped
 public class FlowRunStore {
@@ -68,7 +68,7 @@ public class FlowRunStore {
      * version it started with; a published flow that applies to the call's agent and has no run yet gets one,
      * positioned at its start node. Finished runs are left alone, so running the stage again repeats nothing.
      */
-    @Transactional(TxType.REQUIRES_NEW)
+    @Transactional
     public List<PendingRun> pending(CallWork work) {
         List<PendingRun> pending = new ArrayList<>();
         Set<Long> flowsWithRun = new HashSet<>();
@@ -118,13 +118,13 @@ public class FlowRunStore {
     }
 
     /** Saves where a run is; a run already finished (by another process that took over) is not touched. */
-    @Transactional(TxType.REQUIRES_NEW)
+    @Transactional
     public void checkpoint(long runPk, RunState state) {
         FlowRunEntity.update("state = ?1, updatedAt = ?2 where pk = ?3 and status = ?4",
                 Json.write(state), Instant.now(), runPk, FlowRunEntity.RUNNING);
     }
 
-    @Transactional(TxType.REQUIRES_NEW)
+    @Transactional
     public void finish(long runPk, RunState state) {
         Instant now = Instant.now();
         FlowRunEntity.update("state = ?1, status = ?2, error = ?3, finishedAt = ?4, updatedAt = ?4 where pk = ?5",

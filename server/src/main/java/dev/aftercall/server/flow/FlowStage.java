@@ -6,9 +6,9 @@ import dev.aftercall.engine.run.FlowRunner;
 import dev.aftercall.engine.run.RunEnvironment;
 import dev.aftercall.server.authprofile.DbAuthProfiles;
 import dev.aftercall.server.flow.FlowRunStore.PendingRun;
-import dev.aftercall.server.pipeline.Blocking;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.pipeline.PipelineStage;
+import dev.aftercall.server.tx.GroupCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
@@ -36,6 +36,9 @@ public class FlowStage implements PipelineStage {
     @Inject
     DbAuthProfiles authProfiles;
 
+    @Inject
+    GroupCommit commits;
+
     @Override
     public String name() {
         return "flows";
@@ -48,7 +51,7 @@ public class FlowStage implements PipelineStage {
 
     @Override
     public CompletionStage<Void> run(CallWork work) {
-        return Blocking.call(() -> prepare(work)).thenCompose(FlowStage.this::runAll);
+        return commits.call(() -> prepare(work)).thenCompose(FlowStage.this::runAll);
     }
 
     private record Prepared(List<PendingRun> runs, AuthProfiles profiles) {
@@ -70,8 +73,8 @@ public class FlowStage implements PipelineStage {
     }
 
     private CompletionStage<Void> runOne(PendingRun run, AuthProfiles profiles) {
-        Checkpointer checkpoints = state -> Blocking.run(() -> store.checkpoint(run.runPk(), state));
+        Checkpointer checkpoints = state -> commits.run(() -> store.checkpoint(run.runPk(), state));
         return runner.run(run.flow(), run.state(), new RunEnvironment(profiles, checkpoints))
-                .thenCompose(end -> Blocking.run(() -> store.finish(run.runPk(), end)));
+                .thenCompose(end -> commits.run(() -> store.finish(run.runPk(), end)));
     }
 }

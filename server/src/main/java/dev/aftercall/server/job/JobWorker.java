@@ -2,6 +2,7 @@ package dev.aftercall.server.job;
 
 import dev.aftercall.server.config.JobsConfig;
 import dev.aftercall.server.pipeline.Pipeline;
+import dev.aftercall.server.tx.GroupCommit;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -52,6 +53,7 @@ public class JobWorker {
     private final Semaphore wakeups = new Semaphore(0);
     private final AtomicLong queueDepth = new AtomicLong();
     private final Backoff backoff;
+    private final GroupCommit commits;
 
     private volatile boolean running;
     private Semaphore slots;
@@ -61,7 +63,8 @@ public class JobWorker {
     private Timer processing;
 
     public JobWorker(JobQueue queue, Pipeline pipeline, @Any Instance<JobHandler> handlers, JobsConfig config,
-                     MeterRegistry metrics) {
+                     MeterRegistry metrics, GroupCommit commits) {
+        this.commits = commits;
         this.queue = queue;
         this.pipeline = pipeline;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
@@ -197,36 +200,44 @@ public class JobWorker {
         }
     }
 
+    /**
+     * Writes the job's outcome under its lease, through the group commit (outcomes of jobs finishing together share
+     * a transaction), then frees its slot.
+     */
     private void finish(ClaimedJob job, JobHandler handler, Throwable error, long startedNanos) {
-        try {
-            if (error == null) {
-                if (queue.complete(job, owner, handler)) {
-                    if (handler instanceof ProcessCallJob) {
-                        processing.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+        commits.call(() -> record(job, handler, error))
+                .whenComplete((status, failure) -> {
+                    if (failure != null) {
+                        // The outcome is lost, not the job: its lease expires and it runs again.
+                        LOG.errorf(unwrap(failure), "could not record the outcome of job %d", job.pk());
+                    } else if (status != null) {
+                        if ("done".equals(status) && handler instanceof ProcessCallJob) {
+                            processing.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+                        }
+                        count(job, status);
                     }
-                    count(job, "done");
-                }
-                return;
-            }
-            Throwable cause = unwrap(error);
-            String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-            Duration delay = cause instanceof JobHandler.RetryLater later ? later.delay() : backoff.after(job.attempt());
-            JobQueue.Failure outcome = queue.fail(job, owner, reason, handler, handler.maxAttempts(config.maxAttempts()),
-                    delay);
-            LOG.warnf("job %d (%s, call pk %d) attempt %d failed: %s -> %s",
-                    job.pk(), job.kind(), job.callPk(), job.attempt(), reason, outcome);
-            count(job, switch (outcome) {
-                case RETRY_SCHEDULED -> "retry";
-                case GAVE_UP -> "failed";
-                case LEASE_LOST -> "lease_lost";
-            });
-        } catch (RuntimeException e) {
-            // The outcome is lost, not the job: its lease expires and it runs again.
-            LOG.errorf(e, "could not record the outcome of job %d", job.pk());
-        } finally {
-            slots.release();
-            wake();
+                    slots.release();
+                    wake();
+                });
+    }
+
+    /** The outcome's database writes; answers the metric status, or null when the lease was lost on success. */
+    private String record(ClaimedJob job, JobHandler handler, Throwable error) {
+        if (error == null) {
+            return queue.complete(job, owner, handler) ? "done" : null;
         }
+        Throwable cause = unwrap(error);
+        String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        Duration delay = cause instanceof JobHandler.RetryLater later ? later.delay() : backoff.after(job.attempt());
+        JobQueue.Failure outcome = queue.fail(job, owner, reason, handler, handler.maxAttempts(config.maxAttempts()),
+                delay);
+        LOG.warnf("job %d (%s, call pk %d) attempt %d failed: %s -> %s",
+                job.pk(), job.kind(), job.callPk(), job.attempt(), reason, outcome);
+        return switch (outcome) {
+            case RETRY_SCHEDULED -> "retry";
+            case GAVE_UP -> "failed";
+            case LEASE_LOST -> "lease_lost";
+        };
     }
 
     private void heartbeat() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aftercall.server.call.CallEntity;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.pipeline.Pipeline;
+import dev.aftercall.server.tx.GroupCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -17,10 +18,12 @@ import java.util.concurrent.Executor;
 public class ProcessCallJob implements JobHandler {
     private final Pipeline pipeline;
     private final ObjectMapper json;
+    private final GroupCommit commits;
 
-    public ProcessCallJob(Pipeline pipeline, ObjectMapper json) {
+    public ProcessCallJob(Pipeline pipeline, ObjectMapper json, GroupCommit commits) {
         this.pipeline = pipeline;
         this.json = json;
+        this.commits = commits;
     }
 
     @Override
@@ -30,7 +33,7 @@ public class ProcessCallJob implements JobHandler {
 
     @Override
     public CompletionStage<Void> run(ClaimedJob job, Executor workers) {
-        return pipeline.run(start(job), workers);
+        return commits.call(() -> start(job)).thenCompose(work -> pipeline.run(work, workers));
     }
 
     /** Marks the job's call {@code processing} and hands the stages what they need. */

@@ -1,0 +1,202 @@
+package dev.aftercall.server.tx;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.interceptor.Interceptor;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Group commit: the small writes that every call makes (storing it, starting and finishing its flow runs,
+ * completing its job) are gathered from all the threads that make them at the same moment and committed together,
+ * one transaction for up to {@code aftercall.group-commit.max-batch} of them. Each caller still gets its own result
+ * only once its write is committed, so nothing is acknowledged that a crash could lose; under load the database
+ * sees one commit where it saw dozens.
+ *
+ * <p>A unit of work must be a self-contained transaction body: it runs inside the batch's transaction (methods it
+ * calls with {@code @Transactional} join it), and its changes are flushed before the next unit runs. If any unit
+ * fails, the whole batch is rolled back and every unit runs again alone in a transaction of its own, so one bad
+ * unit (a duplicate call id, say) neither fails nor loses the others. Units therefore must not have effects outside
+ * the database that they cannot repeat.
+ *
+ * <p>Results are handed back on the worker pool, never on a committer thread, so a caller's continuation cannot
+ * hold up the next batch.
+ */
+@ApplicationScoped
+public class GroupCommit {
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class);
+
+    private record Unit<T>(Supplier<T> work, CompletableFuture<T> result) {
+    }
+
+    private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+    private final int maxBatch;
+    private final Executor callbacks = Infrastructure.getDefaultWorkerPool();
+    private final DistributionSummary batchSizes;
+    private final List<Thread> committers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    public GroupCommit(EntityManager em, TransactionSynchronizationRegistry transactions, MeterRegistry metrics,
+                       @ConfigProperty(name = "aftercall.group-commit.threads") int threads,
+                       @ConfigProperty(name = "aftercall.group-commit.max-batch") int maxBatch) {
+        this.em = em;
+        this.transactions = transactions;
+        this.maxBatch = Math.max(1, maxBatch);
+        this.batchSizes = DistributionSummary.builder("aftercall.group_commit.batch")
+                .description("Units of work committed in one transaction")
+                .register(metrics);
+        for (int i = 1; i <= Math.max(1, threads); i++) {
+            Thread committer = new Thread(this::commitLoop, "aftercall-group-commit-" + i);
+            committer.setDaemon(true);
+            committer.start();
+            committers.add(committer);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction shared with other units and answers its result once committed. Inside a
+     * transaction already, it simply runs there: the caller's commit decides.
+     */
+    public <T> CompletionStage<T> call(Supplier<T> work) {
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            try {
+                return CompletableFuture.completedFuture(work.get());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (!running) {
+            result.completeExceptionally(new IllegalStateException("shutting down"));
+            return result;
+        }
+        queue.add(new Unit<>(work, result));
+        return result;
+    }
+
+    /** As {@link #call}, waiting for the commit: for threads that may block (HTTP worker threads, job workers). */
+    public <T> T await(Supplier<T> work) {
+        try {
+            return call(work).toCompletableFuture().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    public CompletionStage<Void> run(Runnable work) {
+        return call(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** After the job worker has stopped (its last outcomes come through here): commits what is queued, then stops. */
+    void stop(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) ShutdownEvent event) {
+        running = false;
+        for (Thread committer : committers) {
+            try {
+                committer.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        failAll(queue, new IllegalStateException("shutting down"));
+    }
+
+    private void commitLoop() {
+        List<Unit<?>> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Unit<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failAll(queue, new IllegalStateException("interrupted"));
+                return;
+            } catch (RuntimeException | Error e) {
+                LOG.errorf(e, "group commit failed unexpectedly; its units are failed");
+                batch.forEach(unit -> unit.result().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Unit<?>> batch) {
+        batchSizes.record(batch.size());
+        if (batch.size() == 1) {
+            alone(batch.get(0));
+            return;
+        }
+        List<Object> results;
+        try {
+            results = QuarkusTransaction.requiringNew().call(() -> {
+                List<Object> out = new ArrayList<>(batch.size());
+                for (Unit<?> unit : batch) {
+                    out.add(unit.work().get());
+                    em.flush();
+                    em.clear();
+                }
+                return out;
+            });
+        } catch (RuntimeException e) {
+            // One unit failed (or the commit did): nothing of the batch stands. Each unit gets its own try.
+            LOG.debugf("a batch of %d units failed (%s); running them one by one", batch.size(), e);
+            batch.forEach(this::alone);
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            complete(batch.get(i), results.get(i));
+        }
+    }
+
+    private <T> void alone(Unit<T> unit) {
+        try {
+            T result = QuarkusTransaction.requiringNew().call(() -> unit.work().get());
+            callbacks.execute(() -> unit.result().complete(result));
+        } catch (RuntimeException e) {
+            callbacks.execute(() -> unit.result().completeExceptionally(e));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void complete(Unit<T> unit, Object result) {
+        callbacks.execute(() -> unit.result().complete((T) result));
+    }
+
+    private static void failAll(BlockingQueue<Unit<?>> queue, RuntimeException error) {
+        for (Unit<?> unit; (unit = queue.poll()) != null; ) {
+            unit.result().completeExceptionally(error);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.aftercall.server.tx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aftercall.server.auth.OutletEntity;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes submitted together share transactions, each caller learns its own outcome after the commit, and one
+ * failing write neither fails nor loses the others.
+ */
+@QuarkusTest
+class GroupCommitTest {
+    static final long FIRST = 9_100;
+    static final int UNITS = 40;
+
+    @Inject
+    GroupCommit commits;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Test
+    void concurrentWritesShareCommitsAndAFailingOneCostsTheOthersNothing() {
+        QuarkusTransaction.requiringNew().run(() -> OutletEntity.delete("id between ?1 and ?2", FIRST, FIRST + UNITS));
+        long batchesBefore = metrics.summary("aftercall.group_commit.batch").count();
+        List<CompletableFuture<String>> results = new ArrayList<>();
+        for (long id = FIRST; id < FIRST + UNITS; id++) {
+            long outlet = id;
+            // Unit 20 inserts the id unit 10 inserts: one of the two fails on the primary key.
+            long inserted = id == FIRST + 20 ? FIRST + 10 : id;
+            results.add(commits.call(() -> {
+                OutletEntity row = new OutletEntity();
+                row.id = inserted;
+                row.name = "group commit " + outlet;
+                row.persist();
+                return Thread.currentThread().getName();
+            }).toCompletableFuture());
+        }
+        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).handle((ok, error) -> null).join();
+
+        List<Long> failed = LongStream.range(0, UNITS).filter(i -> results.get((int) i).isCompletedExceptionally())
+                .map(i -> FIRST + i).boxed().toList();
+        assertEquals(1, failed.size(), "exactly one of the two units inserting " + (FIRST + 10) + " fails");
+        assertTrue(failed.get(0) == FIRST + 10 || failed.get(0) == FIRST + 20);
+        CompletionException error = assertThrows(CompletionException.class, results.get((int) (failed.get(0) - FIRST))::join);
+        assertInstanceOf(RuntimeException.class, error.getCause());
+
+        long stored = QuarkusTransaction.requiringNew().call(() ->
+                OutletEntity.count("id between ?1 and ?2", FIRST, FIRST + UNITS));
+        assertEquals(UNITS - 1, stored, "every other unit committed");
+        long batches = metrics.summary("aftercall.group_commit.batch").count() - batchesBefore;
+        assertTrue(batches < UNITS, UNITS + " units took " + batches + " commits");
+        for (CompletableFuture<String> result : results) {
+            if (!result.isCompletedExceptionally()) {
+                assertTrue(result.join().startsWith("aftercall-group-commit-"), "the unit ran on a committer");
+            }
+        }
+    }
+
+    @Test
+    void resultsArriveOffTheCommitterThread() {
+        CompletionStage<String> where = commits.call(() -> "done")
+                .thenApply(ignored -> Thread.currentThread().getName());
+        assertFalse(where.toCompletableFuture().join().startsWith("aftercall-group-commit-"));
+    }
+
+    @Test
+    void insideATransactionTheUnitJoinsIt() {
+        String thread = QuarkusTransaction.requiringNew().call(() ->
+                commits.call(() -> Thread.currentThread().getName()).toCompletableFuture().join());
+        assertEquals(Thread.currentThread().getName(), thread);
+    }
+}

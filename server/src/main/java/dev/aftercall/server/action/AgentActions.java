@@ -7,7 +7,7 @@ import dev.aftercall.server.authprofile.SealedSecrets;
 import dev.aftercall.server.authprofile.SecretBox;
 import dev.aftercall.server.delivery.Redaction;
 import dev.aftercall.server.json.Json;
-import dev.aftercall.server.setup.OutletCache;
+import dev.aftercall.server.setup.SetupCache;
 import dev.aftercall.server.setup.SetupChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 public class AgentActions implements SealedSecrets {
     private final SecretBox box;
     /** The agents of each outlet that have actions stored, so a call of any other agent costs no query. */
-    private final OutletCache<Set<String>> agentsWithActions;
+    private final SetupCache<Set<String>> agentsWithActions;
 
     public AgentActions(SecretBox box, SetupChanges changes) {
         this.box = box;

@@ -2,7 +2,7 @@ package dev.aftercall.server.extraction;
 
 import dev.aftercall.engine.extract.ExtractionField;
 import dev.aftercall.server.json.Json;
-import dev.aftercall.server.setup.OutletCache;
+import dev.aftercall.server.setup.SetupCache;
 import dev.aftercall.server.setup.SetupChanges;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,7 @@ import java.util.Set;
 public class VariableStore {
     private static final Sort ORDER = Sort.ascending("agent", "position", "pk");
 
-    private final OutletCache<List<CallVariable>> byOutlet;
+    private final SetupCache<List<CallVariable>> byOutlet;
 
     public VariableStore(SetupChanges changes) {
         this.byOutlet = changes.newCache();
@@ -48,7 +48,7 @@ public class VariableStore {
 
     /**
      * The variables a call of {@code agent} extracts: the outlet-wide ones, then the agent's own; an agent's field
-     * replaces an outlet-wide one of the same name. Read for every call, so kept in memory ({@link OutletCache}).
+     * replaces an outlet-wide one of the same name. Read for every call, so kept in memory ({@link SetupCache}).
      */
     public List<CallVariable> forCall(long outletId, String agent) {
         String own = agent == null ? VariableEntity.ALL_AGENTS : agent;

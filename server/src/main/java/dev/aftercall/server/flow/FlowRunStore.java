@@ -7,7 +7,7 @@ import dev.aftercall.engine.run.RunState;
 import dev.aftercall.server.call.CallResults;
 import dev.aftercall.server.json.Json;
 import dev.aftercall.server.pipeline.CallWork;
-import dev.aftercall.server.setup.OutletCache;
+import dev.aftercall.server.setup.SetupCache;
 import dev.aftercall.server.setup.SetupChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -37,7 +37,7 @@ public class FlowRunStore {
 
     private final CallResults results;
     private final Map<VersionKey, Flow> parsed = new ConcurrentHashMap<>();
-    private final OutletCache<List<LiveFlow>> liveFlows;
+    private final SetupCache<List<LiveFlow>> liveFlows;
 
     public FlowRunStore(CallResults results, SetupChanges changes) {
         this.results = results;

@@ -1,8 +1,12 @@
 package dev.aftercall.server.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aftercall.engine.flow.FlowDocuments;
+import dev.aftercall.engine.model.Flow;
 import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.json.Json;
+import dev.aftercall.server.setup.SetupCache;
+import dev.aftercall.server.setup.SetupChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -14,6 +18,15 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class FlowService {
+    /** A flow's draft as the engine runs it, and whose it is. */
+    private record Draft(long outletId, Flow flow) {
+    }
+
+    private final SetupCache<Draft> drafts;
+
+    public FlowService(SetupChanges changes) {
+        this.drafts = changes.newCache();
+    }
 
     @Transactional
     public FlowEntity create(long outletId, JsonNode body) {
@@ -70,6 +83,22 @@ public class FlowService {
     public JsonNode document(long outletId, long id, Integer version) {
         FlowEntity flow = owned(id, outletId);
         return Json.tree(version == null ? flow.draft : version(flow, version).document);
+    }
+
+    /**
+     * The draft as the engine runs it, for test runs: parsed once per change of the flow, not per request. A draft
+     * that does not parse throws {@link dev.aftercall.engine.flow.FlowValidationException} and is not kept.
+     */
+    public Flow draftFlow(long outletId, long id) {
+        Draft draft = drafts.get(id, pk -> {
+            FlowEntity flow = FlowEntity.<FlowEntity>findByIdOptional(pk).filter(f -> !f.deleted)
+                    .orElseThrow(() -> ApiException.notFound("flow"));
+            return new Draft(flow.outletId, FlowDocuments.parse(Json.tree(flow.draft)));
+        });
+        if (draft.outletId() != outletId) {
+            throw ApiException.notFound("flow");
+        }
+        return draft.flow();
     }
 
     static FlowEntity owned(long id, long outletId) {

@@ -58,7 +58,8 @@ public class FlowTestRunResource {
             throw ApiException.badRequest("send {\"call\": {...}} or {\"call_id\": \"...\"}", "call");
         }
         Integer version = FlowResource.version(body.get("version"));
-        Flow flow = FlowDocuments.parse(flows.document(outlet.id(), id, version));
+        Flow flow = version == null ? flows.draftFlow(outlet.id(), id)
+                : FlowDocuments.parse(flows.document(outlet.id(), id, version));
         CallData call = CallData.fromCall(sampleCall(body));
         AuthProfiles profiles = authProfiles.load(outlet.id(), FlowDocument.authProfiles(flow));
         String runKey = "test-run:" + UUID.randomUUID();

@@ -3,7 +3,7 @@ package dev.aftercall.server.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.json.Json;
-import dev.aftercall.server.setup.OutletCache;
+import dev.aftercall.server.setup.SetupCache;
 import dev.aftercall.server.setup.SetupChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,7 +13,7 @@ import java.util.List;
 /** Changes to an outlet's post-call functions; every body is checked in full before anything is stored. */
 @ApplicationScoped
 public class FunctionService {
-    private final OutletCache<Boolean> anyEnabled;
+    private final SetupCache<Boolean> anyEnabled;
 
     public FunctionService(SetupChanges changes) {
         this.anyEnabled = changes.newCache();

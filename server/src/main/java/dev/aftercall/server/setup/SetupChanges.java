@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts changes to what operators configure for their calls (flows, variables, functions, actions), so the
- * {@link OutletCache}s of the pipeline stages know when what they hold may be stale. The count goes up when a
+ * {@link SetupCache}s of the pipeline stages know when what they hold may be stale. The count goes up when a
  * transaction that wrote a configuration row ends: a cache filled from the rows before the commit is then
  * older than the count and is filled again.
  *
@@ -38,8 +38,8 @@ public class SetupChanges {
     }
 
     /** A new cache of one piece of outlet configuration, kept at most {@code aftercall.setup-cache.ttl}. */
-    public <T> OutletCache<T> newCache() {
-        return new OutletCache<>(this, ttl);
+    public <T> SetupCache<T> newCache() {
+        return new SetupCache<>(this, ttl);
     }
 
     /** The count of configuration changes made so far in this process. */

@@ -8,14 +8,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 
 /**
- * One piece of each outlet's configuration as a pipeline stage reads it for every call (its live flows, its
- * variables, whether it has functions or actions), kept in memory so a call does not query for it again.
+ * One piece of configuration per outlet (or per flow) as the pipeline and the test runs read it for every call: an
+ * outlet's live flows, its variables, whether it has functions or actions; a flow's parsed draft. Kept in memory
+ * so a call does not query for it again.
  *
  * <p>What this process writes is seen by the next call: an entry filled before the latest {@link SetupChanges}
  * count is filled again. What another process sharing the database writes is seen after at most {@code ttl}, when
  * every entry is filled again. A zero {@code ttl} turns the cache off.
  */
-public final class OutletCache<T> {
+public final class SetupCache<T> {
     private record Entry<T>(long generation, long loadedAt, T value) {
     }
 
@@ -23,23 +24,26 @@ public final class OutletCache<T> {
     private final long ttlNanos;
     private final Map<Long, Entry<T>> entries = new ConcurrentHashMap<>();
 
-    OutletCache(SetupChanges changes, Duration ttl) {
+    SetupCache(SetupChanges changes, Duration ttl) {
         this.changes = changes;
         this.ttlNanos = ttl.toNanos();
     }
 
-    /** The outlet's value, loaded by {@code load} (in the caller's transaction, or a new one) when none is held or it may be stale. */
-    public T get(long outletId, LongFunction<T> load) {
+    /**
+     * The value for {@code id} (an outlet's or a flow's), loaded by {@code load} (in the caller's transaction, or a
+     * new one) when none is held or it may be stale. A load that throws leaves nothing cached.
+     */
+    public T get(long id, LongFunction<T> load) {
         long now = System.nanoTime();
         long generation = changes.generation();
-        Entry<T> entry = entries.get(outletId);
+        Entry<T> entry = entries.get(id);
         if (entry != null && entry.generation() == generation && now - entry.loadedAt() < ttlNanos) {
             return entry.value();
         }
         // The count is read before loading: a change committed while loading makes this entry stale at once.
-        T value = QuarkusTransaction.joiningExisting().call(() -> load.apply(outletId));
+        T value = QuarkusTransaction.joiningExisting().call(() -> load.apply(id));
         if (ttlNanos > 0) {
-            entries.put(outletId, new Entry<>(generation, now, value));
+            entries.put(id, new Entry<>(generation, now, value));
         }
         return value;
     }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * is seen once {@code aftercall.setup-cache.ttl} (1 s) has passed.
  */
 @QuarkusTest
-class OutletCacheTest {
+class SetupCacheTest {
     static final long OUTLET = 72;
 
     @Inject
@@ -42,7 +42,7 @@ class OutletCacheTest {
 
     @BeforeEach
     void cleanOutlet() {
-        database.ensureOutlet(OUTLET, "OutletCacheTest");
+        database.ensureOutlet(OUTLET, "SetupCacheTest");
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "delete from extraction_variable where outlet_id = " + OUTLET).executeUpdate());
         waitPastTtl(); // the delete above went behind the cache's back
@@ -86,7 +86,7 @@ class OutletCacheTest {
 
     @Test
     void anEntryLoadedWhileAChangeCommittedIsLoadedAgain() {
-        OutletCache<Integer> cache = changes.newCache();
+        SetupCache<Integer> cache = changes.newCache();
         AtomicInteger loads = new AtomicInteger();
         // The first load races with a change that commits while it reads: what it read may be old.
         cache.get(OUTLET, outlet -> {

@@ -11,6 +11,11 @@ import java.util.List;
 /** Changes to an outlet's post-call functions; every body is checked in full before anything is stored. */
 @ApplicationScoped
 public class FunctionService {
+    private final AdvancedRunner advanced;
+
+    public FunctionService(AdvancedRunner advanced) {
+        this.advanced = advanced;
+    }
 
     @Transactional
     public FunctionEntity create(long outletId, JsonNode body) {
@@ -67,7 +72,8 @@ public class FunctionService {
         return FunctionEntity.owned(id, outletId).orElseThrow(() -> ApiException.notFound("function"));
     }
 
-    private static void apply(FunctionEntity function, FunctionDefinition definition) {
+    /** Stores the definition in the entity; an advanced one starts the JavaScript sandbox, so its runs need not wait. */
+    private void apply(FunctionEntity function, FunctionDefinition definition) {
         if (FunctionEntity.nameTaken(function.outletId, definition.name(), function.pk)) {
             throw new ApiException(409, "a function named '" + definition.name() + "' already exists", null, "name");
         }
@@ -80,5 +86,8 @@ public class FunctionService {
         function.code = definition.advanced() ? definition.code() : null;
         function.config = definition.advanced() ? null : Json.write(definition.basic().json());
         function.updatedAt = Instant.now();
+        if (definition.advanced()) {
+            advanced.prepare();
+        }
     }
 }

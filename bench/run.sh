@@ -6,6 +6,7 @@
 # Env:   CONNS="16 64"   connection counts      DURATION=20   seconds per measured wrk run
 #        WARMUP=5        seconds of warm-up     NODE_RED_DIR  folder with node_modules/node-red (4.1.8)
 #        SKIP_BUILD=1    reuse bench/.work/app-*   JAVA_OPTS   JVM flags for the server (default: bench/jvm-opts.sh)
+#        APPCDS=1        build the H2 server's AppCDS archive (bench/appcds.sh), used when it starts
 #        PORT=8090       the server's port          STUB_PORT=9100  the stub target's port
 # Needs: wrk (apt-get install -y wrk), node, python3, psql for PostgreSQL (database aftercall_bench is recreated).
 # Writes: bench/results/<stamp>.jsonl (one line per measurement) and prints a Markdown table.
@@ -68,7 +69,8 @@ start_server() { # kind; sets SERVER and STARTUP_MS
   t0=$(date +%s%N)
   QUARKUS_DATASOURCE_JDBC_URL=$url QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET \
     AFTERCALL_DATA_DIR=$WORK/data-$kind AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
-    java $JAVA_OPTS -jar "$WORK/app-$kind/quarkus-run.jar" > "$WORK/server-$kind.log" 2>&1 & SERVER=$!; PIDS+=("$SERVER")
+    bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' - "$WORK/app-$kind" "$JAVA_OPTS $(cds_opt "$WORK/app-$kind")" \
+    > "$WORK/server-$kind.log" 2>&1 & SERVER=$!; PIDS+=("$SERVER")
   wait_http "http://127.0.0.1:$PORT/q/health/ready" 60
   STARTUP_MS=$((($(date +%s%N) - t0) / 1000000))
   log "$kind server ready in $STARTUP_MS ms (pid $SERVER)"

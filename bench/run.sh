@@ -5,7 +5,9 @@
 # Usage: bench/run.sh [h2] [pg] [nodered]        (default: all three)
 # Env:   CONNS="16 64"   connection counts      DURATION=20   seconds per measured wrk run
 #        WARMUP=5        seconds of warm-up     NODE_RED_DIR  folder with node_modules/node-red (4.1.8)
-#        SKIP_BUILD=1    reuse bench/.work/app-*   JAVA_OPTS   extra JVM flags for the server
+#        SKIP_BUILD=1    reuse bench/.work/app-*   JAVA_OPTS   JVM flags for the server (default: bench/jvm-opts.sh)
+#        APPCDS=1        build the H2 server's AppCDS archive (bench/appcds.sh), used when it starts
+#        PORT=8090       the server's port          STUB_PORT=9100  the stub target's port
 # Needs: wrk (apt-get install -y wrk), node, python3, psql for PostgreSQL (database aftercall_bench is recreated).
 # Writes: bench/results/<stamp>.jsonl (one line per measurement) and prints a Markdown table.
 set -euo pipefail
@@ -15,13 +17,15 @@ CONNS=${CONNS:-16 64}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}
 PEERS=${PEERS:-$ROOT/../shared/bench/peers}; NODE_RED_DIR=${NODE_RED_DIR:-$ROOT/../nodered-peer}
 WORK=$HERE/.work; mkdir -p "$WORK" "$HERE/results"
 STAMP=$(date -u +%Y%m%dT%H%M%SZ); OUT=$HERE/results/$STAMP.jsonl
-PORT=8090; API=http://127.0.0.1:$PORT/api/v1
+PORT=${PORT:-8090}; API=http://127.0.0.1:$PORT/api/v1
+STUB_PORT=${STUB_PORT:-9100}; STUB_URL=http://127.0.0.1:$STUB_PORT
 SECRET=bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz
 PIDS=()
 cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 log() { echo "== $*" >&2; }
 . "$HERE/lib.sh"
+. "$HERE/jvm-opts.sh"
 
 # --- helpers ---------------------------------------------------------------------------------------------------
 tree_rss_kb() { # RSS (kB) of PID and its descendants, as the peers' bench.sh measures it
@@ -49,8 +53,8 @@ all_calls() { curl -s -H "Authorization: Bearer $TOKEN" "$API/calls?size=1" | js
 
 # --- build ------------------------------------------------------------------------------------------------------
 start_stub() {
-  STUB_PORT=9100 node "$HERE/stub-target.js" > "$WORK/stub.log" 2>&1 & STUB=$!; PIDS+=("$STUB")
-  wait_http http://127.0.0.1:9100/__stats 10
+  STUB_PORT=$STUB_PORT node "$HERE/stub-target.js" > "$WORK/stub.log" 2>&1 & STUB=$!; PIDS+=("$STUB")
+  wait_http "$STUB_URL/__stats" 10
 }
 
 start_server() { # kind; sets SERVER and STARTUP_MS
@@ -65,7 +69,8 @@ start_server() { # kind; sets SERVER and STARTUP_MS
   t0=$(date +%s%N)
   QUARKUS_DATASOURCE_JDBC_URL=$url QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET \
     AFTERCALL_DATA_DIR=$WORK/data-$kind AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
-    java ${JAVA_OPTS:-} -jar "$WORK/app-$kind/quarkus-run.jar" > "$WORK/server-$kind.log" 2>&1 & SERVER=$!; PIDS+=("$SERVER")
+    bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' - "$WORK/app-$kind" "$JAVA_OPTS $(cds_opt "$WORK/app-$kind")" \
+    > "$WORK/server-$kind.log" 2>&1 & SERVER=$!; PIDS+=("$SERVER")
   wait_http "http://127.0.0.1:$PORT/q/health/ready" 60
   STARTUP_MS=$((($(date +%s%N) - t0) / 1000000))
   log "$kind server ready in $STARTUP_MS ms (pid $SERVER)"
@@ -73,7 +78,7 @@ start_server() { # kind; sets SERVER and STARTUP_MS
 
 publish_flow() {
   local id
-  id=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d @"$HERE/load/flow.json" "$API/flows" | json_get "['id']")
+  id=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-binary "$(sed "s/:9100/:$STUB_PORT/" "$HERE/load/flow.json")" "$API/flows" | json_get "['id']")
   curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -XPOST "$API/flows/$id/publish"
   echo "$id"
 }
@@ -98,17 +103,17 @@ bench_aftercall() { # kind
     log "aftercall-$kind durable c=$c: warm-up ${WARMUP}s"
     RUN_ID=warm-$kind-$c-$STAMP DURATION=$WARMUP measure warm "$SERVER" "$c" "$HERE/load/post-calls.lua" "$API/calls" >/dev/null
     await_drained >/dev/null
-    curl -s -XPOST http://127.0.0.1:9100/__reset >/dev/null
+    curl -s -XPOST $STUB_URL/__reset >/dev/null
     before=$(completed)
     log "aftercall-$kind durable c=$c: ${DURATION}s"
     t_start=$(date +%s%3N)
     m=$(RUN_ID=run-$kind-$c-$STAMP measure "aftercall-$kind" "$SERVER" "$c" "$HERE/load/post-calls.lua" "$API/calls")
     t_end=$(await_drained); after=$(completed); n=$((after - before))
-    lat=$(curl -s http://127.0.0.1:9100/__latency)
+    lat=$(curl -s $STUB_URL/__latency)
     record "$m" "{\"label\":\"aftercall-$kind\",\"metric\":\"durable\",\"conns\":$c,\"calls_completed\":$n,
       \"completed_per_s\":$(python3 -c "print(round($n/(($t_end-$t_start)/1000),1))"),
       \"drain_s\":$(python3 -c "print(round(($t_end-$t_start)/1000,1))"),
-      \"e2e\":$lat, \"target\":$(curl -s http://127.0.0.1:9100/__stats)}"
+      \"e2e\":$lat, \"target\":$(curl -s $STUB_URL/__stats)}"
   done
   for c in $CONNS; do
     log "aftercall-$kind in-memory test-run c=$c"
@@ -136,7 +141,7 @@ bench_nodered() {
 
 # --- run --------------------------------------------------------------------------------------------------------
 log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; commit $(git rev-parse --short HEAD); results -> $OUT"
-record '{}' "{\"label\":\"meta\",\"commit\":\"$(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')\",\"cores\":$(nproc),\"duration_s\":$DURATION,\"java\":\"$(java -version 2>&1 | head -1 | tr -d '\"')\"}" >/dev/null
+record '{}' "{\"label\":\"meta\",\"commit\":\"$(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')\",\"cores\":$(nproc),\"duration_s\":$DURATION,\"java\":\"$(java -version 2>&1 | head -1 | tr -d '\"')\",\"java_opts\":\"$JAVA_OPTS\"}" >/dev/null
 start_stub
 for t in $TARGETS; do
   case $t in h2|pg) bench_aftercall "$t" ;; nodered) bench_nodered ;; *) echo "unknown target $t" >&2; exit 2 ;; esac

@@ -8,27 +8,38 @@ import dev.aftercall.engine.js.JsSandbox;
 import dev.aftercall.engine.js.Limits;
 import dev.aftercall.engine.js.RequestLog;
 import dev.aftercall.server.json.Json;
-import io.quarkus.runtime.Startup;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Runs advanced functions on the engine's {@link JsSandbox}, with {@code axios} going out through the server's
- * {@link HttpPort}. The sandbox is built at startup on a thread of its own: a new sandbox needs a few seconds (GraalJS
- * engine, then interpreter warm-up) before its runs take milliseconds, and the service must not wait for that to
- * answer. A function run before it is ready waits for it; its background thread keeps fresh contexts warm from then on.
+ * {@link HttpPort}. A sandbox costs a few seconds of CPU to build (GraalJS engine, then interpreter warm-up) and
+ * about 100 MB of memory with its warm contexts, so it is built only for a server that needs it: at startup when
+ * the database holds an advanced function (checked on a thread of its own, so readiness does not wait), when one
+ * is saved, or at the first run. {@code aftercall.functions.warm-at-startup} builds it at startup whatever the data.
+ * A run before the sandbox is ready waits for it; its background thread keeps fresh contexts warm from then on.
  *
  * <p>{@link #run} blocks for the whole run: call it from a worker thread.
  */
-@Startup
 @Singleton
 public class AdvancedRunner {
-    private final CompletableFuture<JsSandbox> sandbox;
+    private static final Logger LOG = Logger.getLogger(AdvancedRunner.class);
+
+    private final CompletableFuture<JsSandbox> sandbox = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
     private final ServerHttpBridge http;
+    private final Limits limits;
+    private final int warmContexts;
+    private final boolean warmAtStartup;
 
     public AdvancedRunner(HttpPort http,
                           @ConfigProperty(name = "aftercall.functions.wall-time", defaultValue = "30s") Duration wallTime,
@@ -37,10 +48,38 @@ public class AdvancedRunner {
                           @ConfigProperty(name = "aftercall.functions.max-heap-bytes", defaultValue = "1073741824")
                           long maxHeapBytes,
                           @ConfigProperty(name = "aftercall.functions.warm-contexts", defaultValue = "4")
-                          int warmContexts) {
+                          int warmContexts,
+                          @ConfigProperty(name = "aftercall.functions.warm-at-startup", defaultValue = "false")
+                          boolean warmAtStartup) {
         this.http = new ServerHttpBridge(http);
-        Limits limits = new Limits(wallTime.toMillis(), maxStatements, maxHeapBytes);
-        this.sandbox = new CompletableFuture<>();
+        this.limits = new Limits(wallTime.toMillis(), maxStatements, maxHeapBytes);
+        this.warmContexts = warmContexts;
+        this.warmAtStartup = warmAtStartup;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Thread check = new Thread(() -> {
+            try {
+                if (warmAtStartup || QuarkusTransaction.requiringNew().call(AdvancedRunner::anyAdvancedFunction)) {
+                    prepare();
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not tell whether advanced functions exist; the sandbox starts at the first run");
+            }
+        }, "aftercall-js-sandbox-check");
+        check.setDaemon(true);
+        check.start();
+    }
+
+    private static boolean anyAdvancedFunction() {
+        return FunctionEntity.count("mode", FunctionDefinition.ADVANCED) > 0;
+    }
+
+    /** Starts building the sandbox on a thread of its own, unless that has begun already; returns at once. */
+    void prepare() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         Thread builder = new Thread(() -> {
             try {
                 sandbox.complete(new JsSandbox(warmContexts, limits));
@@ -58,6 +97,7 @@ public class AdvancedRunner {
     }
 
     FunctionOutcome run(String code, ObjectNode context) {
+        prepare();
         FunctionRun run = sandbox.join().run(code, context, http);
         return new FunctionOutcome(run.succeeded() ? FunctionOutcome.SUCCEEDED : FunctionOutcome.FAILED,
                 run.context(), run.console(), run.requests().stream().map(AdvancedRunner::request).toList(),
@@ -89,6 +129,7 @@ public class AdvancedRunner {
 
     /** For tests and benchmarks that measure warm runs. */
     void awaitWarm(long timeoutMs) throws InterruptedException {
+        prepare();
         sandbox.join().awaitWarm(timeoutMs);
     }
 }

@@ -14,9 +14,11 @@ import java.util.List;
 @ApplicationScoped
 public class FunctionService {
     private final SetupCache<Boolean> anyEnabled;
+    private final AdvancedRunner advanced;
 
-    public FunctionService(SetupChanges changes) {
+    public FunctionService(SetupChanges changes, AdvancedRunner advanced) {
         this.anyEnabled = changes.newCache();
+        this.advanced = advanced;
     }
 
     @Transactional
@@ -77,7 +79,8 @@ public class FunctionService {
         return FunctionEntity.owned(id, outletId).orElseThrow(() -> ApiException.notFound("function"));
     }
 
-    private static void apply(FunctionEntity function, FunctionDefinition definition) {
+    /** Stores the definition in the entity; an advanced one starts the JavaScript sandbox, so its runs need not wait. */
+    private void apply(FunctionEntity function, FunctionDefinition definition) {
         if (FunctionEntity.nameTaken(function.outletId, definition.name(), function.pk)) {
             throw new ApiException(409, "a function named '" + definition.name() + "' already exists", null, "name");
         }
@@ -90,5 +93,8 @@ public class FunctionService {
         function.code = definition.advanced() ? definition.code() : null;
         function.config = definition.advanced() ? null : Json.write(definition.basic().json());
         function.updatedAt = Instant.now();
+        if (definition.advanced()) {
+            advanced.prepare();
+        }
     }
 }

@@ -61,7 +61,8 @@ start_server() { # workers ("" for the default); sets SERVER and STARTED_MS
     QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET AFTERCALL_DATA_DIR="$WORK/data-lin-$KIND" \
     AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
     java ${JAVA_OPTS:-} -jar "$WORK/app-$KIND/quarkus-run.jar" >> "$WORK/lin-server-$KIND.log" 2>&1 & SERVER=$!
-  wait_http "http://127.0.0.1:$PORT/q/health/ready" 120
+  # Readiness includes the job worker, so a process with workers off is never "ready": wait for liveness then.
+  wait_http "http://127.0.0.1:$PORT/q/health/$([ "$workers" = 0 ] && echo live || echo ready)" 120
   log "server ready in $(($(now_ms) - STARTED_MS)) ms (pid $SERVER, workers ${workers:-default})"
 }
 
@@ -134,6 +135,7 @@ part_backlog() {
     log "backlog $b: posted in $(secs "$t0" "$t1") s: $posted"
     stop_server
     explain "backlog$b-queued"
+    [ "$KIND" = pg ] && psql_db -c "select pg_stat_reset()" >/dev/null # the scans recorded below are the drain's
     curl -s -XPOST "http://127.0.0.1:$STUB_PORT/__reset" >/dev/null
     start_server ""
     await_finished "$b" 1 >/dev/null

@@ -15,6 +15,8 @@
 #        EXPLAIN=1 (pg: bench/load/explain.sql against the full backlog and the drained one, saved beside the results)
 #        SKIP_BUILD=1 (reuse bench/.work/app-<kind>)  JAVA_OPTS  PORT=8091 STUB_PORT=9101  DB=aftercall_lin
 #        DEADLINE=7200 (seconds a drain may take)    POLL=0.2 (seconds between completion counts)
+#        ANALYZE=0: 1 runs "vacuum analyze" on the database every ANALYZE_EVERY=30 s during the parts, as autovacuum
+#        would; this machine's PostgreSQL runs with autovacuum off, so its tables otherwise never get statistics
 # Needs: node, python3, curl; psql for PostgreSQL (database $DB is recreated).
 # Writes: bench/results/linearity-<stamp>.jsonl (one JSON line per measurement).
 set -euo pipefail
@@ -22,13 +24,14 @@ HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
 KIND=${1:-pg}
 N=${N:-2000}; FACTOR=${FACTOR:-10}; WARM=${WARM:-$((N / 2))}; CONC=${CONC:-32}
 BACKLOG=${BACKLOG:-1000 100000}; POST_CONC=${POST_CONC:-64}; PARTS=${PARTS:-scale backlog}; EXPLAIN=${EXPLAIN:-1}
+ANALYZE=${ANALYZE:-0}; ANALYZE_EVERY=${ANALYZE_EVERY:-30}
 PORT=${PORT:-8091}; STUB_PORT=${STUB_PORT:-9101}; DB=${DB:-aftercall_lin}; DEADLINE=${DEADLINE:-7200}; POLL=${POLL:-0.2}
 WORK=$HERE/.work; mkdir -p "$WORK" "$HERE/results"
 STAMP=$(date -u +%Y%m%dT%H%M%SZ); OUT=$HERE/results/linearity-$STAMP.jsonl
 API=http://127.0.0.1:$PORT/api/v1
 SECRET=bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz
-SERVER=; STUB=
-cleanup() { for p in "$SERVER" "$STUB"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+SERVER=; STUB=; ANALYZER=
+cleanup() { for p in "$SERVER" "$STUB" "$ANALYZER"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 log() { echo "== $(date -u +%T) $*" >&2; }
 . "$HERE/lib.sh"
@@ -38,12 +41,16 @@ now_ms() { date +%s%3N; }
 secs() { python3 -c "print(round(($2 - $1) / 1000, 2))"; } # start_ms end_ms
 record() { python3 -c "import json,sys; print(json.dumps(json.loads(sys.argv[1])))" "$1" | tee -a "$OUT"; }
 total() { curl -sf -H "Authorization: Bearer $TOKEN" "$API/calls?size=1${1:+&status=$1}" | python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"; }
-finished() { echo $(($(total completed) + $(total failed))); }
+# Calls this process finished (completed, or failed for good), from its job counter: O(1), where counting through
+# GET /api/v1/calls?status=completed reads every completed call each time (see LINEARITY.md) and slows what it measures.
+finished() {
+  curl -sf "http://127.0.0.1:$PORT/q/metrics" | awk '/^aftercall_jobs_completed_total\{kind="process_call",status="(done|failed)"/ {s+=$2} END {printf "%d\n", s}'
+}
 psql_db() { psql -X -q -tA -h 127.0.0.1 -U postgres -d "$DB" "$@"; }
 
 fresh_database() {
   if [ "$KIND" = pg ]; then
-    psql -X -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists $DB" -c "create database $DB"
+    psql -X -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists $DB with (force)" -c "create database $DB"
   else
     rm -rf "$WORK/data-lin-h2"
   fi
@@ -96,6 +103,11 @@ explain() { # moment
   log "EXPLAIN output: $f"
 }
 
+analyzer() { # in the background: vacuum analyze every ANALYZE_EVERY seconds (ANALYZE=1, PostgreSQL)
+  [ "$KIND" = pg ] && [ "$ANALYZE" = 1 ] || return 0
+  ( while sleep "$ANALYZE_EVERY"; do psql_db -c "vacuum analyze" 2>/dev/null || true; done ) & ANALYZER=$!
+}
+
 scans() { # table scans so far, per growing table (PostgreSQL's statistics of this database)
   [ "$KIND" = pg ] || { echo '{}'; return; }
   psql_db -c "select coalesce(json_object_agg(relname, json_build_object('seq_scan', seq_scan, 'seq_tup_read',
@@ -138,7 +150,7 @@ part_backlog() {
     [ "$KIND" = pg ] && psql_db -c "select pg_stat_reset()" >/dev/null # the scans recorded below are the drain's
     curl -s -XPOST "http://127.0.0.1:$STUB_PORT/__reset" >/dev/null
     start_server ""
-    await_finished "$b" 1 >/dev/null
+    await_finished "$b" "$POLL" >/dev/null
     if [ "$KIND" = pg ]; then
       rates=$(psql_db -c "select extract(epoch from completed_at) * 1000 from call where status = 'completed'" \
         | python3 "$HERE/load/linearity.py" rates "$STARTED_MS")
@@ -161,11 +173,12 @@ part_backlog() {
 log "linearity on $KIND: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); commit $(git rev-parse --short HEAD); results -> $OUT"
 record "{\"label\":\"meta\",\"kind\":\"$KIND\",\"commit\":\"$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- server engine || echo '+dirty')\",
   \"cores\":$(nproc),\"loadavg\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"n\":$N,\"factor\":$FACTOR,\"warm\":$WARM,\"conns\":$CONC,
-  \"backlog\":\"$BACKLOG\",\"autovacuum\":\"$([ "$KIND" = pg ] && psql -X -tA -h 127.0.0.1 -U postgres -d test -c 'show autovacuum' || echo n/a)\"}" >/dev/null
+  \"backlog\":\"$BACKLOG\",\"analyze\":$ANALYZE,\"autovacuum\":\"$([ "$KIND" = pg ] && psql -X -tA -h 127.0.0.1 -U postgres -d test -c 'show autovacuum' || echo n/a)\"}" >/dev/null
 build "$KIND"
 TOKEN=$(token); export TOKEN
 STUB_PORT=$STUB_PORT node "$HERE/stub-target.js" > "$WORK/lin-stub.log" 2>&1 & STUB=$!
 wait_http "http://127.0.0.1:$STUB_PORT/__stats" 10
+analyzer
 for part in $PARTS; do
   case $part in scale) part_scale ;; backlog) part_backlog ;; *) echo "unknown part $part" >&2; exit 2 ;; esac
 done

@@ -173,7 +173,7 @@ part_backlog() {
 log "linearity on $KIND: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); commit $(git rev-parse --short HEAD); results -> $OUT"
 record "{\"label\":\"meta\",\"kind\":\"$KIND\",\"commit\":\"$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- server engine || echo '+dirty')\",
   \"cores\":$(nproc),\"loadavg\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"n\":$N,\"factor\":$FACTOR,\"warm\":$WARM,\"conns\":$CONC,
-  \"backlog\":\"$BACKLOG\",\"analyze\":$ANALYZE,\"autovacuum\":\"$([ "$KIND" = pg ] && psql -X -tA -h 127.0.0.1 -U postgres -d test -c 'show autovacuum' || echo n/a)\"}" >/dev/null
+  \"backlog\":\"$BACKLOG\",\"analyze\":$ANALYZE,\"skip_build\":\"${SKIP_BUILD:-}\",\"autovacuum\":\"$([ "$KIND" = pg ] && psql -X -tA -h 127.0.0.1 -U postgres -d test -c 'show autovacuum' || echo n/a)\"}" >/dev/null
 build "$KIND"
 TOKEN=$(token); export TOKEN
 STUB_PORT=$STUB_PORT node "$HERE/stub-target.js" > "$WORK/lin-stub.log" 2>&1 & STUB=$!

@@ -68,9 +68,6 @@ public class DestinationStage implements PipelineStage {
         for (VariableStore.CallVariable variable : variables.forCall(work.outletId(), work.agent())) {
             ids.addAll(variable.destinations());
         }
-        if (ids.isEmpty()) {
-            return;
-        }
         List<Destination> targets = destinations.find(work.outletId(), ids);
         if (targets.isEmpty()) {
             return;

@@ -40,6 +40,10 @@ import java.util.function.Supplier;
  *
  * <p>Results are handed back on the worker pool, never on a committer thread, so a caller's continuation cannot
  * hold up the next batch.
+ *
+ * <p>Two lanes, each with its own queue and committer threads: {@link #call} for the job pipeline's writes, and
+ * {@link #await} for writes an HTTP client is waiting on (storing a posted call). The answer lane never queues
+ * behind a batch of pipeline writes, so intake latency stays one commit while calls are being processed.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -48,17 +52,18 @@ public class GroupCommit {
     private record Unit<T>(Supplier<T> work, CompletableFuture<T> result) {
     }
 
-    private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
     private final int maxBatch;
     private final Executor callbacks = Infrastructure.getDefaultWorkerPool();
     private final DistributionSummary batchSizes;
-    private final List<Thread> committers = new ArrayList<>();
+    private final Lane pipeline;
+    private final Lane answers;
     private volatile boolean running = true;
 
     public GroupCommit(EntityManager em, TransactionSynchronizationRegistry transactions, MeterRegistry metrics,
                        @ConfigProperty(name = "aftercall.group-commit.threads") int threads,
+                       @ConfigProperty(name = "aftercall.group-commit.answer-threads") int answerThreads,
                        @ConfigProperty(name = "aftercall.group-commit.max-batch") int maxBatch) {
         this.em = em;
         this.transactions = transactions;
@@ -66,12 +71,8 @@ public class GroupCommit {
         this.batchSizes = DistributionSummary.builder("aftercall.group_commit.batch")
                 .description("Units of work committed in one transaction")
                 .register(metrics);
-        for (int i = 1; i <= Math.max(1, threads); i++) {
-            Thread committer = new Thread(this::commitLoop, "aftercall-group-commit-" + i);
-            committer.setDaemon(true);
-            committer.start();
-            committers.add(committer);
-        }
+        this.pipeline = new Lane("aftercall-group-commit-", threads);
+        this.answers = new Lane("aftercall-answer-commit-", answerThreads);
     }
 
     /**
@@ -79,26 +80,16 @@ public class GroupCommit {
      * transaction already, it simply runs there: the caller's commit decides.
      */
     public <T> CompletionStage<T> call(Supplier<T> work) {
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            try {
-                return CompletableFuture.completedFuture(work.get());
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        if (!running) {
-            result.completeExceptionally(new IllegalStateException("shutting down"));
-            return result;
-        }
-        queue.add(new Unit<>(work, result));
-        return result;
+        return pipeline.submit(work);
     }
 
-    /** As {@link #call}, waiting for the commit: for threads that may block (HTTP worker threads, job workers). */
+    /**
+     * As {@link #call}, on the answer lane, waiting for the commit: for an HTTP worker thread whose answer depends
+     * on the write.
+     */
     public <T> T await(Supplier<T> work) {
         try {
-            return call(work).toCompletableFuture().join();
+            return answers.submit(work).toCompletableFuture().join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -117,37 +108,75 @@ public class GroupCommit {
     /** After the job worker has stopped (its last outcomes come through here): commits what is queued, then stops. */
     void stop(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) ShutdownEvent event) {
         running = false;
-        for (Thread committer : committers) {
-            try {
-                committer.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        failAll(queue, new IllegalStateException("shutting down"));
+        answers.stop();
+        pipeline.stop();
     }
 
-    private void commitLoop() {
-        List<Unit<?>> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
-            try {
-                Unit<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+    /** A queue of units and the committer threads that drain it. */
+    private final class Lane {
+        private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
+        private final List<Thread> committers = new ArrayList<>();
+
+        Lane(String threadPrefix, int threads) {
+            for (int i = 1; i <= Math.max(1, threads); i++) {
+                Thread committer = new Thread(this::commitLoop, threadPrefix + i);
+                committer.setDaemon(true);
+                committer.start();
+                committers.add(committer);
+            }
+        }
+
+        <T> CompletionStage<T> submit(Supplier<T> work) {
+            if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                try {
+                    return CompletableFuture.completedFuture(work.get());
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
                 }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                commit(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failAll(queue, new IllegalStateException("interrupted"));
-                return;
-            } catch (RuntimeException | Error e) {
-                LOG.errorf(e, "group commit failed unexpectedly; its units are failed");
-                batch.forEach(unit -> unit.result().completeExceptionally(e));
-            } finally {
-                batch.clear();
+            }
+            CompletableFuture<T> result = new CompletableFuture<>();
+            if (!running) {
+                result.completeExceptionally(new IllegalStateException("shutting down"));
+                return result;
+            }
+            queue.add(new Unit<>(work, result));
+            return result;
+        }
+
+        /** Lets the committers finish what is queued (they stop once {@code running} is false), then fails the rest. */
+        void stop() {
+            for (Thread committer : committers) {
+                try {
+                    committer.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            failAll(queue, new IllegalStateException("shutting down"));
+        }
+
+        private void commitLoop() {
+            List<Unit<?>> batch = new ArrayList<>(maxBatch);
+            while (running || !queue.isEmpty()) {
+                try {
+                    Unit<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, maxBatch - 1);
+                    commit(batch);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failAll(queue, new IllegalStateException("interrupted"));
+                    return;
+                } catch (RuntimeException | Error e) {
+                    LOG.errorf(e, "group commit failed unexpectedly; its units are failed");
+                    batch.forEach(unit -> unit.result().completeExceptionally(e));
+                } finally {
+                    batch.clear();
+                }
             }
         }
     }

@@ -11,11 +11,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +72,54 @@ class GroupCommitTest {
             if (!result.isCompletedExceptionally()) {
                 assertTrue(result.join().startsWith("aftercall-group-commit-"), "the unit ran on a committer");
             }
+        }
+    }
+
+    @Test
+    void answersAreNotHeldBehindThePipelinesBatches() throws Exception {
+        // Occupy every pipeline committer with a unit that waits; an intake-style write must still commit.
+        int pipelineCommitters = ConfigProvider.getConfig().getValue("aftercall.group-commit.threads", Integer.class);
+        CountDownLatch started = new CountDownLatch(pipelineCommitters);
+        CountDownLatch release = new CountDownLatch(1);
+        List<CompletableFuture<Void>> blocked = new ArrayList<>();
+        try {
+            for (int i = 0; i < pipelineCommitters; i++) {
+                blocked.add(commits.run(() -> {
+                    started.countDown();
+                    await(release);
+                }).toCompletableFuture());
+                // One at a time, so each lands on a committer of its own rather than in another's batch.
+                assertTrue(waitFor(started, pipelineCommitters - i - 1), "a committer took unit " + i);
+            }
+            CompletableFuture<Void> queuedBehind = commits.run(() -> { }).toCompletableFuture();
+
+            String thread = CompletableFuture.supplyAsync(() -> commits.await(() -> Thread.currentThread().getName()))
+                    .get(10, TimeUnit.SECONDS);
+
+            assertTrue(thread.startsWith("aftercall-answer-commit-"), thread);
+            assertFalse(queuedBehind.isDone(), "the pipeline lane really was full");
+        } finally {
+            release.countDown();
+        }
+        CompletableFuture.allOf(blocked.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static boolean waitFor(CountDownLatch latch, long count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (latch.getCount() > count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return latch.getCount() == count;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

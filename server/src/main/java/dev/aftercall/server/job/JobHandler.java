@@ -1,5 +1,6 @@
 package dev.aftercall.server.job;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -17,6 +18,14 @@ public interface JobHandler {
      * belong on {@code workers}, never on the thread that completed a future (it may be an event loop).
      */
     CompletionStage<Void> run(ClaimedJob job, Executor workers);
+
+    /**
+     * Called in the claim's transaction with the jobs of this kind just claimed, before any of them runs: a handler
+     * whose runs each begin with a write of their own (marking the call processing) makes it here for the whole
+     * batch, one statement and no commit of its own per job. Nothing of it stands if the claim rolls back.
+     */
+    default void claimed(List<ClaimedJob> jobs) {
+    }
 
     /** How many runs the job gets; {@code configured} is {@code aftercall.jobs.max-attempts}. */
     default int maxAttempts(int configured) {

@@ -6,6 +6,7 @@ import dev.aftercall.server.tx.GroupCommit;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -166,7 +167,12 @@ public class JobWorker {
     }
 
     private int claimAndRun(int wanted) {
-        List<ClaimedJob> jobs = queue.claim(wanted, owner, config.lease());
+        List<ClaimedJob> jobs = QuarkusTransaction.requiringNew().call(() -> {
+            List<ClaimedJob> claimed = queue.claim(wanted, owner, config.lease());
+            claimed.stream().collect(Collectors.groupingBy(ClaimedJob::kind))
+                    .forEach((kind, ofKind) -> handlers.getOrDefault(kind, UNKNOWN_KIND).claimed(ofKind));
+            return claimed;
+        });
         for (ClaimedJob job : jobs) {
             slots.acquireUninterruptibly(); // never blocks: only this thread takes slots, and it asked for free ones
             pool.execute(() -> run(job));

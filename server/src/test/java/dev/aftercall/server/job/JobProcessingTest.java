@@ -2,6 +2,7 @@ package dev.aftercall.server.job;
 
 import dev.aftercall.server.auth.Tokens;
 import dev.aftercall.server.support.Api;
+import dev.aftercall.server.support.Eventually;
 import dev.aftercall.server.support.TestDatabase;
 import dev.aftercall.server.support.TestStage;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,7 +10,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static dev.aftercall.server.support.Api.as;
 import static dev.aftercall.server.support.Api.call;
@@ -51,6 +55,26 @@ class JobProcessingTest {
                 .body("attempts", equalTo(1))
                 .body("results", equalTo(Map.of()));
         assertThat(stage.runs(callId)).isEqualTo(1);
+    }
+
+    @Test
+    void claimedCallsAreProcessingWhileTheirStagesRun() {
+        List<String> callIds = IntStream.range(0, 12).mapToObj(i -> newCallId()).toList();
+        try {
+            // Posted together, so one claim takes several of them.
+            callIds.parallelStream().forEach(callId ->
+                    as(token).body(call(callId, TestStage.HELD_AGENT)).post("/api/v1/calls").then().statusCode(202));
+            Eventually.await(Duration.ofSeconds(20), () -> callIds.stream().filter(id -> stage.runs(id) == 1).count(),
+                    started -> started == callIds.size());
+            for (String callId : callIds) {
+                as(token).get("/api/v1/calls/" + callId).then().body("status", equalTo("processing"));
+            }
+        } finally {
+            callIds.forEach(stage::release);
+        }
+        for (String callId : callIds) {
+            Api.awaitFinished(token, callId).body("status", equalTo("completed")).body("attempts", equalTo(1));
+        }
     }
 
     @Test

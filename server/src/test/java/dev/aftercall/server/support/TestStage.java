@@ -16,16 +16,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * other call, so the other tests' calls are unaffected:
  * <ul>
  *   <li>{@value #FLAKY_AGENT}: the first run of each call fails, the next succeeds;</li>
- *   <li>{@value #FAILING_AGENT}: every run fails until the test {@link #heal heals} the call.</li>
+ *   <li>{@value #FAILING_AGENT}: every run fails until the test {@link #heal heals} the call;</li>
+ *   <li>{@value #HELD_AGENT}: the run waits until the test {@link #release releases} the call.</li>
  * </ul>
  */
 @ApplicationScoped
 public class TestStage implements PipelineStage {
     public static final String FLAKY_AGENT = "flaky-test-agent";
     public static final String FAILING_AGENT = "failing-test-agent";
+    public static final String HELD_AGENT = "held-test-agent";
 
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     private final Set<String> healed = ConcurrentHashMap.newKeySet();
+    private final Map<String, CompletableFuture<Void>> held = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -40,6 +43,9 @@ public class TestStage implements PipelineStage {
     @Override
     public CompletionStage<Void> run(CallWork work) {
         int run = runs.computeIfAbsent(work.callId(), id -> new AtomicInteger()).incrementAndGet();
+        if (HELD_AGENT.equals(work.agent())) {
+            return hold(work.callId());
+        }
         boolean fail = (FLAKY_AGENT.equals(work.agent()) && run == 1)
                 || (FAILING_AGENT.equals(work.agent()) && !healed.contains(work.callId()));
         return fail
@@ -50,6 +56,15 @@ public class TestStage implements PipelineStage {
     public int runs(String callId) {
         AtomicInteger count = runs.get(callId);
         return count == null ? 0 : count.get();
+    }
+
+    /** Lets a held call's run finish (or, called before it runs, lets it pass at once). */
+    public void release(String callId) {
+        hold(callId).complete(null);
+    }
+
+    private CompletableFuture<Void> hold(String callId) {
+        return held.computeIfAbsent(callId, id -> new CompletableFuture<>());
     }
 
     public void heal(String callId) {

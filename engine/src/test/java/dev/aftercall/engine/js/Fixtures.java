@@ -28,6 +28,14 @@ final class Fixtures {
         }
     }
 
+    /**
+     * The code of an example under {@code flows-examples/functions/<name>/function.js}, which the build puts on the
+     * test class path, so a benchmark run from any directory finds it too.
+     */
+    static String example(String name) {
+        return resource("functions/" + name + "/function.js");
+    }
+
     /** A seed snippet that is a function body, inside the signature seed 000 requires. */
     static String asFunction(String name, String body) {
         return "async function " + name + "(context) {\n" + body + "\n}\n";

@@ -12,7 +12,7 @@ class FunctionCodeTest {
 
     @Test
     void theSeedsCalculateNdoaIsValidAndNamed() {
-        String code = Fixtures.resource("js/seed-000-calculate-ndoa.js");
+        String code = Fixtures.example("calculateNDOA");
 
         assertThat(FunctionCode.check(code)).isEmpty();
         assertThat(FunctionCode.functionName(code)).contains("calculateNDOA");

@@ -1,8 +1,7 @@
 package dev.aftercall.engine.js;
 
-import static dev.aftercall.engine.js.Fixtures.asFunction;
 import static dev.aftercall.engine.js.Fixtures.callContext;
-import static dev.aftercall.engine.js.Fixtures.resource;
+import static dev.aftercall.engine.js.Fixtures.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -16,13 +15,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Seed 000's three JavaScript examples, pasted unchanged into test resources, do what the seed documents. */
+/**
+ * Seed 000's three JavaScript examples, as {@code flows-examples/functions} keeps them (the two snippets inside the
+ * signature seed 000 requires), do what the seed documents.
+ */
 class SeedExamplesTest {
-    private static final String NDOA = resource("js/seed-000-calculate-ndoa.js");
-    private static final String UPDATE_CRM =
-            asFunction("updateCRM", resource("js/seed-000-making-api-calls.snippet.js"));
-    private static final String LOG_EXECUTION =
-            asFunction("logExecution", resource("js/seed-000-logging-function-execution.snippet.js"));
+    private static final String NDOA = example("calculateNDOA");
+    private static final String UPDATE_CRM = example("updateCRM");
+    private static final String LOG_EXECUTION = example("logExecution");
     private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
 
     private static JsSandbox sandbox;

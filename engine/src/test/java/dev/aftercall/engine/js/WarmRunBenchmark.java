@@ -2,9 +2,6 @@ package dev.aftercall.engine.js;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -25,7 +22,7 @@ public final class WarmRunBenchmark {
     private static final int RUNS = 200;
 
     public static void main(String[] args) throws Exception {
-        String code = resource("js/seed-000-calculate-ndoa.js");
+        String code = Fixtures.example("calculateNDOA");
         ObjectNode context = (ObjectNode) new ObjectMapper().readTree("""
                 {"call_metadata": {"lead_id": "L-1"}, "post_call": {"confirmation": false}, "post_call_detail": {},
                  "functions_called": [], "call_duration": 42, "hangup_reason": "USER_HANGUP", "agent": "agent-1",
@@ -87,11 +84,5 @@ public final class WarmRunBenchmark {
 
     private static double ms(long nanos) {
         return nanos / 1e6;
-    }
-
-    private static String resource(String path) throws IOException {
-        try (InputStream in = WarmRunBenchmark.class.getClassLoader().getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

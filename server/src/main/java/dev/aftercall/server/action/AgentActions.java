@@ -39,8 +39,10 @@ public class AgentActions implements SealedSecrets {
                 .orElseGet(() -> Json.mapper().createArrayNode());
     }
 
-    /** As {@link #load}, for running them on a call: a call of an agent without actions costs no query. */
-    @Transactional
+    /**
+     * As {@link #load}, for running them on a call: a call of an agent without actions costs no query and no
+     * transaction ({@link #load} opens its own when there are actions to read).
+     */
     public ArrayNode forCall(long outletId, String agent) {
         if (!agentsWithActions.get(outletId, AgentActions::agentsOf).contains(agent == null ? "" : agent)) {
             return Json.mapper().createArrayNode();

@@ -3,9 +3,8 @@ package dev.aftercall.server.delivery;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.auth.OutletContext;
-import dev.aftercall.server.call.CallEntity;
+import dev.aftercall.server.json.ListFilter;
 import dev.aftercall.server.json.Pages;
-import io.quarkus.panache.common.Parameters;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
@@ -46,26 +45,12 @@ public class DeliveryResource {
                            @QueryParam("page") @DefaultValue("0") int page,
                            @QueryParam("size") @DefaultValue("50") int size) {
         Pages.check(page, size);
-        StringBuilder where = new StringBuilder("outletId = :outlet");
-        Parameters parameters = Parameters.with("outlet", outlet.id());
-        if (status != null) {
-            if (!STATUSES.contains(status)) {
-                throw ApiException.badRequest("status must be one of " + STATUSES, "status");
-            }
-            where.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        if (purpose != null) {
-            where.append(" and purpose = :purpose");
-            parameters.and("purpose", purpose);
-        }
-        if (callId != null) {
-            CallEntity call = CallEntity.findByCallId(outlet.id(), callId)
-                    .orElseThrow(() -> ApiException.notFound("call " + callId));
-            where.append(" and callPk = :call");
-            parameters.and("call", call.pk);
-        }
-        var query = DeliveryEntity.<DeliveryEntity>find(where + " order by pk desc", parameters).page(page, size);
+        ListFilter filter = ListFilter.ofOutlet(outlet.id())
+                .status(status, STATUSES)
+                .equal("purpose", purpose)
+                .call(callId);
+        var query = DeliveryEntity.<DeliveryEntity>find(filter.query("order by pk desc"), filter.parameters())
+                .page(page, size);
         List<ObjectNode> items = query.list().stream().map(views::summary).toList();
         return Pages.of(items, page, size, query.count());
     }

@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -36,6 +37,8 @@ public class AdvancedRunner {
 
     private final CompletableFuture<JsSandbox> sandbox = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
+    /** Done when the startup check has decided whether to build the sandbox. */
+    private final CompletableFuture<Void> startupChecked = new CompletableFuture<>();
     private final ServerHttpBridge http;
     private final Limits limits;
     private final int warmContexts;
@@ -65,6 +68,8 @@ public class AdvancedRunner {
                 }
             } catch (RuntimeException e) {
                 LOG.warnf(e, "could not tell whether advanced functions exist; the sandbox starts at the first run");
+            } finally {
+                startupChecked.complete(null);
             }
         }, "aftercall-js-sandbox-check");
         check.setDaemon(true);
@@ -125,6 +130,15 @@ public class AdvancedRunner {
 
     private static JsonNode headers(Map<String, String> headers) {
         return Json.tree(headers);
+    }
+
+    /**
+     * Whether building the sandbox has begun (it may still be running), for tests of the lazy start. Answers after
+     * the startup check has decided, so a {@code false} right after startup is not a check that has yet to run.
+     */
+    boolean sandboxStarted() {
+        startupChecked.orTimeout(30, TimeUnit.SECONDS).join();
+        return started.get();
     }
 
     /** For tests and benchmarks that measure warm runs. */

@@ -5,6 +5,7 @@ import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.json.Json;
 import dev.aftercall.server.setup.SetupCache;
 import dev.aftercall.server.setup.SetupChanges;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -55,16 +56,18 @@ public class FunctionService {
         return owned(id, outletId);
     }
 
-    /** The enabled functions that run for a call of {@code agent}, in run order, ready to run. */
-    @Transactional
+    /**
+     * The enabled functions that run for a call of {@code agent}, in run order, ready to run. Read for every call:
+     * an outlet without enabled functions answers from {@link SetupCache}, without a transaction.
+     */
     public List<StoredFunction> runnableFor(long outletId, String agent) {
         if (!anyEnabled.get(outletId, id -> FunctionEntity.count("outletId = ?1 and enabled = true", id) > 0)) {
             return List.of();
         }
-        return FunctionEntity.enabled(outletId).stream()
+        return QuarkusTransaction.joiningExisting().call(() -> FunctionEntity.enabled(outletId).stream()
                 .filter(f -> appliesTo(FunctionView.agents(f.agents), agent))
                 .map(f -> new StoredFunction(f.pk, FunctionView.definition(f)))
-                .toList();
+                .toList());
     }
 
     /** A saved function's id and its runnable definition. */

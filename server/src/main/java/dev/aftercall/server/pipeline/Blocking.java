@@ -17,13 +17,21 @@ public final class Blocking {
 
     public static <T> CompletionStage<T> call(Supplier<T> work) {
         if (BlockingOperationControl.isBlockingAllowed()) {
-            try {
-                return CompletableFuture.completedFuture(work.get());
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
+            return now(work);
         }
         return CompletableFuture.supplyAsync(work, Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * Runs {@code work} on this thread and answers its result, or what it threw, as a finished stage: a caller that
+     * composes stages sees one failure path whether the work ran here or elsewhere.
+     */
+    public static <T> CompletionStage<T> now(Supplier<T> work) {
+        try {
+            return CompletableFuture.completedFuture(work.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     public static CompletionStage<Void> run(Runnable work) {

@@ -3,10 +3,9 @@ package dev.aftercall.server.schedule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.auth.OutletContext;
-import dev.aftercall.server.call.CallEntity;
 import dev.aftercall.server.json.Json;
+import dev.aftercall.server.json.ListFilter;
 import dev.aftercall.server.json.Pages;
-import io.quarkus.panache.common.Parameters;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -45,27 +44,15 @@ public class ScheduledCallResource {
                            @QueryParam("page") @DefaultValue("0") int page,
                            @QueryParam("size") @DefaultValue("50") int size) {
         Pages.check(page, size);
-        StringBuilder where = new StringBuilder("outletId = :outlet");
-        Parameters parameters = Parameters.with("outlet", outlet.id());
-        if (status != null) {
-            if (!STATUSES.contains(status)) {
-                throw ApiException.badRequest("status must be one of " + STATUSES, "status");
-            }
-            where.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        if (callId != null) {
-            CallEntity call = CallEntity.findByCallId(outlet.id(), callId)
-                    .orElseThrow(() -> ApiException.notFound("call " + callId));
-            where.append(" and callPk = :call");
-            parameters.and("call", call.pk);
-        }
+        ListFilter filter = ListFilter.ofOutlet(outlet.id())
+                .status(status, STATUSES)
+                .call(callId);
         if (Boolean.TRUE.equals(due)) {
-            where.append(" and status = :scheduled and dueAt <= :now");
-            parameters.and("scheduled", ScheduledCallEntity.SCHEDULED).and("now", Instant.now());
+            filter.where("status = :scheduled", "scheduled", ScheduledCallEntity.SCHEDULED)
+                    .where("dueAt <= :now", "now", Instant.now());
         }
-        var query = ScheduledCallEntity.<ScheduledCallEntity>find(where + " order by dueAt, pk", parameters)
-                .page(page, size);
+        var query = ScheduledCallEntity.<ScheduledCallEntity>find(filter.query("order by dueAt, pk"),
+                filter.parameters()).page(page, size);
         List<ObjectNode> items = query.list().stream().map(ScheduledCallResource::view).toList();
         return Pages.of(items, page, size, query.count());
     }

@@ -1,5 +1,6 @@
 package dev.aftercall.server.tx;
 
+import dev.aftercall.server.pipeline.Blocking;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -128,11 +129,7 @@ public class GroupCommit {
 
         <T> CompletionStage<T> submit(Supplier<T> work) {
             if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                try {
-                    return CompletableFuture.completedFuture(work.get());
-                } catch (RuntimeException e) {
-                    return CompletableFuture.failedFuture(e);
-                }
+                return Blocking.now(work);
             }
             CompletableFuture<T> result = new CompletableFuture<>();
             if (!running) {

@@ -13,7 +13,7 @@
 # Usage: bench/linearity.sh [pg|h2]          (default pg)
 # Env:   N=2000 FACTOR=10 WARM=N/2 CONC=32   BACKLOG="1000 100000" POST_CONC=64   PARTS="scale backlog"
 #        EXPLAIN=1 (pg: bench/load/explain.sql against the full backlog and the drained one, saved beside the results)
-#        SKIP_BUILD=1 (reuse bench/.work/app-<kind>)  JAVA_OPTS  PORT=8091 STUB_PORT=9101  DB=aftercall_lin
+#        SKIP_BUILD=1 (reuse bench/.work/app-<kind>)  JAVA_OPTS  PORT=8091 STUB_PORT=9101  DB=aftercall_lin (pg: recreated)
 #        DEADLINE=7200 (seconds a drain may take)    POLL=0.2 (seconds between completion counts)
 #        ANALYZE=0: 1 runs "vacuum analyze" on the database every ANALYZE_EVERY=30 s during the parts, as autovacuum
 #        would; this machine's PostgreSQL runs with autovacuum off, so its tables otherwise never get statistics
@@ -68,8 +68,8 @@ start_server() { # workers ("" for the default); sets SERVER and STARTED_MS
     QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET AFTERCALL_DATA_DIR="$WORK/data-lin-$KIND" \
     AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
     java ${JAVA_OPTS:-} -jar "$WORK/app-$KIND/quarkus-run.jar" >> "$WORK/lin-server-$KIND.log" 2>&1 & SERVER=$!
-  # Readiness includes the job worker, so a process with workers off is never "ready": wait for liveness then.
-  wait_http "http://127.0.0.1:$PORT/q/health/$([ "$workers" = 0 ] && echo live || echo ready)" 120
+  # Readiness includes the job worker, which counts as ready when it is off by configuration (workers 0).
+  wait_http "http://127.0.0.1:$PORT/q/health/ready" 120
   log "server ready in $(($(now_ms) - STARTED_MS)) ms (pid $SERVER, workers ${workers:-default})"
 }
 

@@ -40,6 +40,8 @@ update job set status = 'queued', run_at = now(), lease_owner = null, lease_unti
 where status = 'running' and lease_until < now();
 rollback;
 explain (analyze, buffers, costs off) select count(*) from job where status = 'queued';
+-- queueDepth as the housekeeping runs it: counted up to aftercall.jobs.queue-depth-cap
+explain (analyze, buffers, costs off) select count(*) from (select pk from job where status = 'queued' limit 10000) queued;
 
 \echo '--- the call: by pk (CallResults, ProcessCallJob), by call id (intake repeat, GET /calls/{id}), its job'
 explain (analyze, buffers, costs off) select * from call where pk = :mid for update;

@@ -30,4 +30,10 @@ public interface JobsConfig {
 
     /** How often expired leases are swept back into the queue and the queue depth gauge is refreshed. */
     Duration housekeepingInterval();
+
+    /**
+     * Most queued jobs the housekeeping counts for the queue depth gauge and the readiness data; a deeper queue
+     * reads as this number. Counting is proportional to the count, so this bounds its cost on a large backlog.
+     */
+    long queueDepthCap();
 }

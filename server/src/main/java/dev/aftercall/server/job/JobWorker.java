@@ -90,7 +90,7 @@ public class JobWorker {
                 .maximumExpectedValue(Duration.ofMinutes(5))
                 .register(metrics);
         Gauge.builder("aftercall.queue.depth", queueDepth, AtomicLong::get)
-                .description("Jobs waiting to be claimed")
+                .description("Jobs waiting to be claimed, counted up to aftercall.jobs.queue-depth-cap")
                 .register(metrics);
 
         long heartbeatMillis = config.lease().toMillis() / 3;
@@ -138,12 +138,22 @@ public class JobWorker {
         return running && claimer != null && claimer.isAlive();
     }
 
+    /** Whether this process runs jobs at all: not when {@code aftercall.jobs.concurrency} is 0. */
+    public boolean isEnabled() {
+        return config.concurrency() > 0;
+    }
+
     public int jobsInFlight() {
         return slots == null ? 0 : config.concurrency() - slots.availablePermits();
     }
 
+    /** Queued jobs at the last housekeeping, up to {@link #queueDepthCap()}. */
     public long queueDepth() {
         return queueDepth.get();
+    }
+
+    public long queueDepthCap() {
+        return config.queueDepthCap();
     }
 
     private void wake() {
@@ -264,7 +274,7 @@ public class JobWorker {
                 LOG.warnf("requeued %d job(s) whose worker stopped renewing its lease", requeued);
                 wake();
             }
-            queueDepth.set(queue.queueDepth());
+            queueDepth.set(queue.queueDepth(config.queueDepthCap()));
         } catch (RuntimeException e) {
             LOG.warnf(e, "job housekeeping failed");
         }

@@ -4,15 +4,26 @@ import dev.aftercall.server.auth.OutletEntity;
 import dev.aftercall.server.call.CallEntity;
 import dev.aftercall.server.job.JobEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Direct database access for tests: setting up rows the API cannot create, and counting what it stored. */
 @ApplicationScoped
 public class TestDatabase {
     public static final long SECOND_OUTLET = 2;
+
+    @Inject
+    EntityManager em;
 
     /** Creates the outlet unless it exists. */
     @Transactional
@@ -57,5 +68,57 @@ public class TestDatabase {
         job.leaseOwner = "worker-killed-mid-run";
         job.leaseUntil = now.minus(Duration.ofSeconds(1));
         job.persist();
+    }
+
+    /**
+     * {@code count} calls, each with a queued {@code process_call} job due at {@code runAt} plus i milliseconds
+     * (i = 0, 1, …, so their claim order is their insertion order); answers the jobs' pks in that order.
+     */
+    @Transactional
+    public List<Long> insertQueuedJobs(String callIdPrefix, int count, Instant runAt) {
+        Instant now = Instant.now();
+        List<Long> pks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            CallEntity call = new CallEntity();
+            call.outletId = 1;
+            call.callId = callIdPrefix + "-" + i;
+            call.status = CallEntity.QUEUED;
+            call.document = "{\"call_id\":\"" + call.callId + "\"}";
+            call.createdAt = now;
+            call.updatedAt = now;
+            call.persist();
+            JobEntity job = JobEntity.dueNow(JobEntity.PROCESS_CALL, call.pk, now);
+            job.runAt = runAt.plusMillis(i);
+            job.persist();
+            pks.add(job.pk);
+        }
+        return pks;
+    }
+
+    /** The lease owner of each job that is running, by job pk. */
+    @Transactional
+    public Map<Long, String> runningJobOwners(List<Long> jobPks) {
+        return JobEntity.<JobEntity>list("pk in ?1 and status = ?2", jobPks, JobEntity.RUNNING).stream()
+                .collect(Collectors.toMap(job -> job.pk, job -> job.leaseOwner));
+    }
+
+    @Transactional
+    public long countQueuedJobs() {
+        return JobEntity.count("status", JobEntity.QUEUED);
+    }
+
+    /** The plan of {@code sql} as the database ran it (EXPLAIN ANALYZE, on H2 and PostgreSQL alike), one string. */
+    @Transactional
+    public String explainAnalyze(String sql, Map<String, Object> parameters) {
+        Query query = em.createNativeQuery("explain analyze " + sql);
+        parameters.forEach(query::setParameter);
+        return query.getResultList().stream().map(String::valueOf).collect(Collectors.joining("\n")).toString();
+    }
+
+    /** Whether the tests run on H2 (the default test profile) rather than PostgreSQL (the pg profile). */
+    @Transactional
+    public boolean isH2() {
+        return em.unwrap(Session.class).doReturningWork(connection ->
+                "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName()));
     }
 }

@@ -1,0 +1,144 @@
+package dev.aftercall.server.job;
+
+import dev.aftercall.server.support.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * The claim of {@link JobQueue} against the real database (H2 by default, PostgreSQL with the pg profile), in a
+ * process whose own worker is off so that only the test claims.
+ */
+@QuarkusTest
+@TestProfile(WorkerOffProfile.class)
+class JobQueueTest {
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    TestDatabase database;
+
+    @Test
+    void aProcessWithItsWorkerOffByConfigurationIsReady() {
+        given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'job worker' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'job worker' }.data.worker",
+                        equalTo("off (aftercall.jobs.concurrency=0)"))
+                .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    @Test
+    void aClaimTakesTheOldestDueJobsAndLeavesJobsNotYetDue() {
+        String prefix = "claim-order-" + UUID.randomUUID();
+        // Older than anything the other tests queue, so these are the first due.
+        List<Long> due = database.insertQueuedJobs(prefix, 5, Instant.parse("2000-01-01T00:00:00Z"));
+        List<Long> later = database.insertQueuedJobs(prefix + "-later", 3, Instant.now().plus(Duration.ofHours(1)));
+
+        List<ClaimedJob> first = queue.claim(3, "owner-a", LEASE);
+        List<ClaimedJob> rest = queue.claim(100, "owner-b", LEASE);
+
+        assertThat(first).extracting(ClaimedJob::pk).containsExactlyElementsOf(due.subList(0, 3));
+        assertThat(first).allSatisfy(job -> assertThat(job.attempt()).isEqualTo(1));
+        assertThat(rest).extracting(ClaimedJob::pk).containsSubsequence(due.subList(3, 5)).doesNotContainAnyElementsOf(later);
+        assertThat(database.runningJobOwners(later)).isEmpty();
+    }
+
+    @Test
+    void concurrentClaimsNeverHandOneJobToTwoClaimers() throws Exception {
+        int jobs = 300;
+        List<Long> queued = database.insertQueuedJobs("claim-race-" + UUID.randomUUID(), jobs,
+                Instant.now().minus(Duration.ofMinutes(1)));
+        Set<Long> mine = new HashSet<>(queued);
+        ConcurrentLinkedQueue<Long> handedOut = new ConcurrentLinkedQueue<>();
+        Map<Long, String> claimerOf = new ConcurrentHashMap<>();
+        ExecutorService claimers = Executors.newFixedThreadPool(8);
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                String owner = "claimer-" + c;
+                done.add(claimers.submit(() -> {
+                    // H2 may answer fewer jobs than are due while others hold locks, so keep going until all are out.
+                    while (!handedOut.containsAll(mine) && Instant.now().isBefore(deadline)) {
+                        for (ClaimedJob job : queue.claim(7, owner, LEASE)) {
+                            handedOut.add(job.pk());
+                            claimerOf.put(job.pk(), owner);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> claimer : done) {
+                claimer.get();
+            }
+        } finally {
+            claimers.shutdownNow();
+        }
+
+        assertThat(handedOut).doesNotHaveDuplicates().containsAll(mine);
+        // Each job is running under the lease of the one claimer it was handed to.
+        Map<Long, String> owners = database.runningJobOwners(queued);
+        assertThat(owners).hasSize(jobs);
+        queued.forEach(pk -> assertThat(owners.get(pk)).isEqualTo(claimerOf.get(pk)));
+    }
+
+    /**
+     * Issue 6: draining a backlog of 100,000 must go as fast as draining 1,000, so a claim must read its batch from
+     * the index and stop, not read every queued job. On H2 every scanCount stays near the batch; on PostgreSQL
+     * (whose test tables are never analyzed) the plan walks the partial index of queued jobs, with no sort.
+     */
+    @Test
+    void aClaimReadsItsBatchNotTheWholeQueue() {
+        database.insertQueuedJobs("claim-plan-" + UUID.randomUUID(), 2000, Instant.now().minus(Duration.ofHours(1)));
+        Map<String, Object> parameters = Map.of("now", Instant.now(), "limit", 10);
+
+        String h2 = database.isH2() ? database.explainAnalyze(JobQueue.CLAIM_H2, parameters) : null;
+        if (h2 != null) {
+            Matcher scans = Pattern.compile("scanCount: (\\d+)").matcher(h2);
+            List<Integer> counts = new ArrayList<>();
+            while (scans.find()) {
+                counts.add(Integer.parseInt(scans.group(1)));
+            }
+            assertThat(counts).as(h2).isNotEmpty().allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(21));
+            assertThat(h2).contains("index sorted");
+        } else {
+            String plan = database.explainAnalyze(JobQueue.CLAIM_POSTGRESQL, parameters);
+            assertThat(plan).contains("job_queued_run_at_idx").doesNotContain("Sort").doesNotContain("Seq Scan");
+        }
+    }
+
+    @Test
+    void theQueueDepthIsCountedUpToItsCap() {
+        database.insertQueuedJobs("depth-" + UUID.randomUUID(), 30, Instant.now());
+        long queued = database.countQueuedJobs();
+
+        assertThat(queue.queueDepth(queued + 10)).isEqualTo(queued);
+        assertThat(queue.queueDepth(20)).isEqualTo(20);
+    }
+}

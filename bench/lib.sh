@@ -13,7 +13,8 @@ PY
 build() { # db-kind -> $WORK/app-<kind>; SKIP_BUILD=1 reuses an existing one; APPCDS=1 adds an H2 build's AppCDS archive
   [ -n "${SKIP_BUILD:-}" ] && [ -d "$WORK/app-$1" ] && return
   log "build for $1"
-  ./mvnw -B -q -pl server -am package -DskipTests -Dquarkus.datasource.db-kind="$1" >/dev/null
+  local db_kind=$1; [ "$1" = pg ] && db_kind=postgresql # the name Flyway's db/<db-kind> location uses
+  ./mvnw -B -q -pl server -am package -DskipTests -Dquarkus.datasource.db-kind="$db_kind" >/dev/null
   rm -rf "$WORK/app-$1"; cp -r server/target/quarkus-app "$WORK/app-$1"
   if [ -n "${APPCDS:-}" ] && [ "$1" = h2 ]; then "$(dirname "${BASH_SOURCE[0]}")/appcds.sh" "$WORK/app-$1"; fi
 }

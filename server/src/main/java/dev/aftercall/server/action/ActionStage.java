@@ -68,7 +68,7 @@ public class ActionStage implements PipelineStage {
         if (configured.isEmpty()) {
             return;
         }
-        ObjectNode call = results.currentCall(work.callPk());
+        ObjectNode call = results.currentCall(work.callPk(), work.call());
         Set<String> decided = new HashSet<>();
         results.read(work.callPk()).path("actions").forEach(d -> decided.add(d.path("name").asText()));
         for (JsonNode action : configured) {

@@ -3,6 +3,7 @@ package dev.aftercall.server.call;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftercall.server.json.Json;
+import dev.aftercall.server.tx.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  * What the pipeline stages made of a call, kept as one JSON object in {@code call.results}. Stages hand data on
  * through it: extraction writes {@code post_call} and {@code ai_analysis}, functions change {@code post_call},
  * {@code functions_called}, {@code conversion_status} and the rest of {@link #CALL_STATE}, and later stages read
- * the call as it stands now through {@link #currentCall(long)}.
+ * the call as it stands now through {@link #currentCall}.
  *
  * <p>Keys by convention: the {@link #CALL_STATE} fields (the call's own fields as processing changed them), plus
  * one key per stage for its own record ({@code ai_analysis}, {@code functions}, {@code actions}, ...).
@@ -32,15 +33,21 @@ public class CallResults {
             "conversion_status", "disposition_reason", "next_call_scheduled");
 
     private final EntityManager em;
+    private final Sql sql;
 
-    public CallResults(EntityManager em) {
+    public CallResults(EntityManager em, Sql sql) {
         this.em = em;
+        this.sql = sql;
     }
 
-    /** The results saved so far (an empty object before any stage saved one). */
+    /** The results saved so far (an empty object before any stage saved one). Reads that one column. */
     @Transactional
     public ObjectNode read(long callPk) {
-        return parse(call(callPk, LockModeType.NONE).results);
+        List<String> results = sql.query("select results from call where pk = ?", row -> row.getString(1), callPk);
+        if (results.isEmpty()) {
+            throw new IllegalStateException("call pk " + callPk + " does not exist");
+        }
+        return parse(results.get(0));
     }
 
     /**
@@ -58,11 +65,13 @@ public class CallResults {
         return results;
     }
 
-    /** The posted call with the {@link #CALL_STATE} fields as processing has left them. */
+    /**
+     * The posted call with the {@link #CALL_STATE} fields as processing has left them. The pipeline's stages hold
+     * the posted {@code document} (it never changes), so only the results are read; they overlay a copy of it.
+     */
     @Transactional
-    public ObjectNode currentCall(long callPk) {
-        CallEntity call = call(callPk, LockModeType.NONE);
-        return overlay((ObjectNode) Json.tree(call.document), parse(call.results));
+    public ObjectNode currentCall(long callPk, JsonNode document) {
+        return overlay(((ObjectNode) document).deepCopy(), read(callPk));
     }
 
     /** {@code document} (changed in place) with each {@link #CALL_STATE} field that {@code results} holds. */

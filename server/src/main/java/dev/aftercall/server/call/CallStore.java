@@ -3,6 +3,7 @@ package dev.aftercall.server.call;
 import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.job.JobEntity;
 import dev.aftercall.server.job.JobQueue;
+import dev.aftercall.server.tx.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -12,17 +13,20 @@ import java.time.Instant;
 @ApplicationScoped
 public class CallStore {
     private final JobQueue jobs;
+    private final Sql sql;
 
-    public CallStore(JobQueue jobs) {
+    public CallStore(JobQueue jobs, Sql sql) {
         this.jobs = jobs;
+        this.sql = sql;
     }
 
     /**
      * Stores the call and its {@code process_call} job together: a call is never stored without the work that
-     * processes it. Throws the database's unique violation when the outlet already has this call id.
+     * processes it. Throws the database's unique violation when the outlet already has this call id. Answers the
+     * call's pk.
      */
     @Transactional
-    public CallEntity insertQueued(long outletId, CallDocument document) {
+    public long insertQueued(long outletId, CallDocument document) {
         return insertQueued(outletId, document, Instant.now());
     }
 
@@ -31,20 +35,16 @@ public class CallStore {
      * {@code call_ended} back for a while in case its {@code call_analyzed} follows.
      */
     @Transactional
-    public CallEntity insertQueued(long outletId, CallDocument document, Instant runAt) {
+    public long insertQueued(long outletId, CallDocument document, Instant runAt) {
         Instant now = Instant.now();
-        CallEntity call = new CallEntity();
-        call.outletId = outletId;
-        call.callId = document.callId();
-        call.agent = document.agent();
-        call.status = CallEntity.QUEUED;
-        call.document = document.json().toString();
-        call.createdAt = now;
-        call.updatedAt = now;
-        // Flush now so a duplicate call id fails here, inside this method, rather than at commit.
-        call.persistAndFlush();
-        jobs.enqueue(JobEntity.PROCESS_CALL, call.pk, null, runAt.isBefore(now) ? now : runAt);
-        return call;
+        // Every call is stored this way, so it is one plain statement (Sql), not an entity persist; a duplicate call
+        // id fails here, inside this method, rather than at commit.
+        long pk = sql.insert("""
+                        insert into call (outlet_id, call_id, agent, status, document, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""",
+                outletId, document.callId(), document.agent(), CallEntity.QUEUED, document.json().toString(), now, now);
+        jobs.enqueue(JobEntity.PROCESS_CALL, pk, null, runAt.isBefore(now) ? now : runAt);
+        return pk;
     }
 
     /** Puts a failed call back in the queue with a fresh set of attempts. */

@@ -72,7 +72,7 @@ public class DestinationStage implements PipelineStage {
         if (targets.isEmpty()) {
             return;
         }
-        ObjectNode call = results.currentCall(work.callPk());
+        ObjectNode call = results.currentCall(work.callPk(), work.call());
         PlaceholderValues values = PlaceholderValues.of(call, work.outletId());
         Map<Long, ObjectNode> records = new LinkedHashMap<>();
         for (Destination target : targets) {

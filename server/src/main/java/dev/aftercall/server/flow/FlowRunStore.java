@@ -9,8 +9,11 @@ import dev.aftercall.server.json.Json;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.setup.SetupCache;
 import dev.aftercall.server.setup.SetupChanges;
+import dev.aftercall.server.tx.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,11 +39,13 @@ public class FlowRunStore {
     }
 
     private final CallResults results;
+    private final Sql sql;
     private final Map<VersionKey, Flow> parsed = new ConcurrentHashMap<>();
     private final SetupCache<List<LiveFlow>> liveFlows;
 
-    public FlowRunStore(CallResults results, SetupChanges changes) {
+    public FlowRunStore(CallResults results, Sql sql, SetupChanges changes) {
         this.results = results;
+        this.sql = sql;
         this.liveFlows = changes.newCache();
     }
 
@@ -67,17 +72,23 @@ public class FlowRunStore {
      * What the call's flows still need. A run an earlier attempt left running resumes at its stored node, on the
      * version it started with; a published flow that applies to the call's agent and has no run yet gets one,
      * positioned at its start node. Finished runs are left alone, so running the stage again repeats nothing.
+     * (Plain statements, not entities: this runs for every call; see {@link Sql}.)
      */
     @Transactional
     public List<PendingRun> pending(CallWork work) {
         List<PendingRun> pending = new ArrayList<>();
         Set<Long> flowsWithRun = new HashSet<>();
-        for (FlowRunEntity run : FlowRunEntity.ofCall(work.callPk())) {
-            flowsWithRun.add(run.flowPk);
-            if (FlowRunEntity.RUNNING.equals(run.status)) {
-                Flow flow = flowOf(run, run.flowVersion);
-                if (flow != null) {
-                    pending.add(new PendingRun(run.pk, flow, Json.read(run.state, RunState.class)));
+        for (StoredRun run : sql.query("select pk, flow_pk, flow_version, status, state from flow_run "
+                + "where call_pk = ? order by pk", StoredRun::of, work.callPk())) {
+            flowsWithRun.add(run.flowPk());
+            if (FlowRunEntity.RUNNING.equals(run.status())) {
+                try {
+                    pending.add(new PendingRun(run.pk(), flowOf(run.flowPk(), run.flowVersion()),
+                            Json.read(run.state(), RunState.class)));
+                } catch (CannotRun e) {
+                    Instant now = Instant.now();
+                    sql.update("update flow_run set status = ?, error = ?, finished_at = ?, updated_at = ? where pk = ?",
+                            FlowView.status(RunState.Status.FAILED), e.getMessage(), now, now, run.pk());
                 }
             }
         }
@@ -88,27 +99,37 @@ public class FlowRunStore {
             return pending;
         }
         // Flows see the call as extraction and functions left it (post_call, disposition_reason, ...).
-        CallData call = CallData.fromCall(results.currentCall(work.callPk()));
+        CallData call = CallData.fromCall(results.currentCall(work.callPk(), work.call()));
         for (LiveFlow flow : toStart) {
-            FlowRunEntity run = new FlowRunEntity();
-            run.callPk = work.callPk();
-            run.flowPk = flow.pk();
-            run.flowVersion = flow.version();
-            run.runKey = FlowRunEntity.runKey(work.callId(), flow.pk());
-            run.status = FlowRunEntity.RUNNING;
-            run.startedAt = Instant.now();
-            run.updatedAt = run.startedAt;
-            Flow model = flowOf(run, run.flowVersion);
-            RunState state = model != null
-                    ? RunState.begin(run.runKey, model.start().id(), call)
-                    : new RunState(run.runKey, RunState.Status.FAILED, null, null, call, List.of(), run.error);
-            run.state = Json.write(state);
-            run.persist();
+            String runKey = FlowRunEntity.runKey(work.callId(), flow.pk());
+            Instant now = Instant.now();
+            Flow model = null;
+            RunState state;
+            try {
+                model = flowOf(flow.pk(), flow.version());
+                state = RunState.begin(runKey, model.start().id(), call);
+            } catch (CannotRun e) {
+                state = new RunState(runKey, RunState.Status.FAILED, null, null, call, List.of(), e.getMessage());
+            }
+            long runPk = sql.insert("""
+                            insert into flow_run (call_pk, flow_pk, flow_version, run_key, status, state, error,
+                                                  started_at, finished_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    work.callPk(), flow.pk(), flow.version(), runKey, FlowView.status(state.status()),
+                    Json.write(state), state.error(), now, model == null ? now : null, now);
             if (model != null) {
-                pending.add(new PendingRun(run.pk, model, state));
+                pending.add(new PendingRun(runPk, model, state));
             }
         }
         return pending;
+    }
+
+    /** The columns of a stored run that {@link #pending} reads. */
+    private record StoredRun(long pk, long flowPk, int flowVersion, String status, String state) {
+        static StoredRun of(ResultSet row) throws SQLException {
+            return new StoredRun(row.getLong("pk"), row.getLong("flow_pk"), row.getInt("flow_version"),
+                    row.getString("status"), row.getString("state"));
+        }
     }
 
     private static List<LiveFlow> live(long outletId) {
@@ -120,30 +141,33 @@ public class FlowRunStore {
     /** Saves where a run is; a run already finished (by another process that took over) is not touched. */
     @Transactional
     public void checkpoint(long runPk, RunState state) {
-        FlowRunEntity.update("state = ?1, updatedAt = ?2 where pk = ?3 and status = ?4",
+        sql.update("update flow_run set state = ?, updated_at = ? where pk = ? and status = ?",
                 Json.write(state), Instant.now(), runPk, FlowRunEntity.RUNNING);
     }
 
     @Transactional
     public void finish(long runPk, RunState state) {
         Instant now = Instant.now();
-        FlowRunEntity.update("state = ?1, status = ?2, error = ?3, finishedAt = ?4, updatedAt = ?4 where pk = ?5",
-                Json.write(state), FlowView.status(state.status()), state.error(), now, runPk);
+        sql.update("update flow_run set state = ?, status = ?, error = ?, finished_at = ?, updated_at = ? where pk = ?",
+                Json.write(state), FlowView.status(state.status()), state.error(), now, now, runPk);
     }
 
     /**
-     * The engine model of the version a run uses. A document saved under older, looser rules may no longer
-     * parse; the run is then recorded failed with the reasons instead of failing the whole call again and again.
+     * The engine model of a published version. A document saved under older, looser rules may no longer parse;
+     * the run is then recorded failed with the reasons instead of failing the whole call again and again.
      */
-    private Flow flowOf(FlowRunEntity run, int version) {
+    private Flow flowOf(long flowPk, int version) {
         try {
-            return published(run.flowPk, version);
+            return published(flowPk, version);
         } catch (FlowValidationException | IllegalStateException e) {
-            run.status = FlowView.status(RunState.Status.FAILED);
-            run.error = "flow version " + version + " cannot run: " + e.getMessage();
-            run.finishedAt = Instant.now();
-            run.updatedAt = run.finishedAt;
-            return null;
+            throw new CannotRun("flow version " + version + " cannot run: " + e.getMessage());
+        }
+    }
+
+    /** A run's flow version cannot run; the message says why. */
+    private static final class CannotRun extends RuntimeException {
+        CannotRun(String message) {
+            super(message, null, false, false);
         }
     }
 }

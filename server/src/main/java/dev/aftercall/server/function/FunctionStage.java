@@ -67,7 +67,7 @@ public class FunctionStage implements PipelineStage {
             if (finished.contains(function.id())) {
                 continue;
             }
-            ObjectNode before = FunctionContext.ofCall(results.currentCall(work.callPk()));
+            ObjectNode before = FunctionContext.ofCall(results.currentCall(work.callPk(), work.call()));
             FunctionOutcome outcome = runner.run(work.outletId(), work.callId() + ":function:" + function.id(),
                     function.definition(), before.deepCopy());
             results.update(work.callPk(), saved -> save(saved, function, before, outcome));

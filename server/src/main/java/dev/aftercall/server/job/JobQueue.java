@@ -1,12 +1,12 @@
 package dev.aftercall.server.job;
 
+import dev.aftercall.server.tx.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,55 +24,63 @@ import java.util.List;
  */
 @ApplicationScoped
 public class JobQueue {
-    /** The claim on PostgreSQL (see {@link #claim}); parameters {@code :now} and {@code :limit}. */
+    /** The claim on PostgreSQL (see {@link #claim}); parameters: now, limit. */
     static final String CLAIM_POSTGRESQL = """
             select pk, call_pk, kind, ref_pk, attempts from job
-            where status = 'queued' and run_at <= :now
+            where status = 'queued' and run_at <= ?
             order by run_at
-            limit :limit
+            limit ?
             for update skip locked""";
-    /** The claim on H2 (see {@link #claim}); parameters {@code :now} and {@code :limit}. */
+    /** The claim on H2 (see {@link #claim}); parameters: now, limit, now. */
     static final String CLAIM_H2 = """
             select pk, call_pk, kind, ref_pk, attempts from job
             where pk in (select pk from job
-                         where status = 'queued' and run_at <= :now
+                         where status = 'queued' and run_at <= ?
                          order by status, run_at
-                         limit :limit)
-              and status = 'queued' and run_at <= :now
+                         limit ?)
+              and status = 'queued' and run_at <= ?
             order by run_at
             for update skip locked""";
+    /** The writes of a job's outcome: each applies only while the writer still holds the job's lease. */
+    private static final String DONE = """
+            update job set status = 'done', lease_owner = null, lease_until = null
+            where pk = ? and lease_owner = ? and status = 'running'""";
+    private static final String GIVEN_UP = """
+            update job set status = 'failed', lease_owner = null, lease_until = null, last_error = ?
+            where pk = ? and lease_owner = ? and status = 'running'""";
+    private static final String RETRY = """
+            update job set status = 'queued', run_at = ?, lease_owner = null, lease_until = null, last_error = ?
+            where pk = ? and lease_owner = ? and status = 'running'""";
 
     /** Outcome of a failed run. */
     public enum Failure { RETRY_SCHEDULED, GAVE_UP, LEASE_LOST }
 
-    private final EntityManager em;
+    private final Sql sql;
     private final Event<JobsEnqueued> enqueued;
-    /** Set by the first claim: the database kind is fixed at build time, so it never changes in a process. */
-    private volatile Boolean onH2;
 
-    public JobQueue(EntityManager em, Event<JobsEnqueued> enqueued) {
-        this.em = em;
+    public JobQueue(Sql sql, Event<JobsEnqueued> enqueued) {
+        this.sql = sql;
         this.enqueued = enqueued;
     }
 
     /** Queues a job due now, in the caller's transaction; workers hear of it once that transaction commits. */
     @Transactional
-    public JobEntity enqueue(String kind, long callPk) {
+    public long enqueue(String kind, long callPk) {
         return enqueue(kind, callPk, null, Instant.now());
     }
 
     /**
      * Queues a job due at {@code runAt} (now or later) about row {@code refPk} of the call (null for none), in the
-     * caller's transaction.
+     * caller's transaction; answers the job's pk.
      */
     @Transactional
-    public JobEntity enqueue(String kind, long callPk, Long refPk, Instant runAt) {
-        JobEntity job = JobEntity.dueNow(kind, callPk, Instant.now());
-        job.refPk = refPk;
-        job.runAt = runAt;
-        job.persist();
+    public long enqueue(String kind, long callPk, Long refPk, Instant runAt) {
+        long pk = sql.insert("""
+                        insert into job (call_pk, kind, status, run_at, attempts, ref_pk, created_at)
+                        values (?, ?, ?, ?, 0, ?, ?)""",
+                callPk, kind, JobEntity.QUEUED, runAt, refPk, Instant.now());
         enqueued.fire(new JobsEnqueued());
-        return job;
+        return pk;
     }
 
     /**
@@ -96,38 +104,23 @@ public class JobQueue {
     @Transactional
     public List<ClaimedJob> claim(int limit, String owner, Duration lease) {
         Instant now = Instant.now();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(isH2() ? CLAIM_H2 : CLAIM_POSTGRESQL)
-                .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
+        List<ClaimedJob> jobs = sql.isH2()
+                ? sql.query(CLAIM_H2, JobQueue::claimed, now, limit, now)
+                : sql.query(CLAIM_POSTGRESQL, JobQueue::claimed, now, limit);
+        if (jobs.isEmpty()) {
+            return jobs;
         }
-        List<ClaimedJob> jobs = rows.stream()
-                .map(row -> new ClaimedJob(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                        (String) row[2], row[3] == null ? null : ((Number) row[3]).longValue(),
-                        ((Number) row[4]).intValue() + 1))
-                .toList();
+        List<Long> pks = jobs.stream().map(ClaimedJob::pk).toList();
         // A claim counts as an attempt, so a job that kills its worker every time still runs out of attempts.
-        em.createNativeQuery("""
-                        update job set status = 'running', lease_owner = :owner, lease_until = :until,
-                                       attempts = attempts + 1
-                        where pk in (:pks)""")
-                .setParameter("owner", owner)
-                .setParameter("until", now.plus(lease))
-                .setParameter("pks", jobs.stream().map(ClaimedJob::pk).toList())
-                .executeUpdate();
+        sql.update("update job set status = 'running', lease_owner = ?, lease_until = ?, attempts = attempts + 1 "
+                + "where pk in (" + Sql.placeholders(pks) + ")", Sql.args(pks, owner, now.plus(lease)));
         return jobs;
     }
 
     /** Finishes the job (and tells its handler); false when the lease was lost and nothing was changed. */
     @Transactional
     public boolean complete(ClaimedJob job, String owner, JobHandler handler) {
-        int changed = leased(job, owner, """
-                update job set status = 'done', lease_owner = null, lease_until = null
-                where pk = :pk and lease_owner = :owner and status = 'running'""").executeUpdate();
-        if (changed == 0) {
+        if (sql.update(DONE, job.pk(), owner) == 0) {
             return false;
         }
         handler.recorded(job, JobHandler.JobOutcome.DONE, null);
@@ -143,16 +136,10 @@ public class JobQueue {
                         Duration retryDelay) {
         Instant now = Instant.now();
         boolean last = job.attempt() >= maxAttempts;
-        Query update = last
-                ? leased(job, owner, """
-                        update job set status = 'failed', lease_owner = null, lease_until = null, last_error = :error
-                        where pk = :pk and lease_owner = :owner and status = 'running'""")
-                : leased(job, owner, """
-                        update job set status = 'queued', run_at = :runAt, lease_owner = null, lease_until = null,
-                                       last_error = :error
-                        where pk = :pk and lease_owner = :owner and status = 'running'""")
-                        .setParameter("runAt", now.plus(retryDelay));
-        if (update.setParameter("error", error).executeUpdate() == 0) {
+        int changed = last
+                ? sql.update(GIVEN_UP, error, job.pk(), owner)
+                : sql.update(RETRY, now.plus(retryDelay), error, job.pk(), owner);
+        if (changed == 0) {
             return Failure.LEASE_LOST;
         }
         handler.recorded(job, last ? JobHandler.JobOutcome.GAVE_UP : JobHandler.JobOutcome.RETRY_SCHEDULED, error);
@@ -162,10 +149,8 @@ public class JobQueue {
     /** Extends the leases of every job {@code owner} is running. */
     @Transactional
     public int heartbeat(String owner, Duration lease) {
-        return em.createNativeQuery("update job set lease_until = :until where lease_owner = :owner and status = 'running'")
-                .setParameter("until", Instant.now().plus(lease))
-                .setParameter("owner", owner)
-                .executeUpdate();
+        return sql.update("update job set lease_until = ? where lease_owner = ? and status = 'running'",
+                Instant.now().plus(lease), owner);
     }
 
     /**
@@ -175,11 +160,9 @@ public class JobQueue {
     @Transactional
     public int requeueExpired() {
         Instant now = Instant.now();
-        return em.createNativeQuery("""
-                        update job set status = 'queued', run_at = :now, lease_owner = null, lease_until = null
-                        where status = 'running' and lease_until < :now""")
-                .setParameter("now", now)
-                .executeUpdate();
+        return sql.update("""
+                update job set status = 'queued', run_at = ?, lease_owner = null, lease_until = null
+                where status = 'running' and lease_until < ?""", now, now);
     }
 
     /**
@@ -188,12 +171,9 @@ public class JobQueue {
      */
     @Transactional
     public int release(String owner) {
-        return em.createNativeQuery("""
-                        update job set status = 'queued', lease_owner = null, lease_until = null,
-                                       attempts = attempts - 1
-                        where lease_owner = :owner and status = 'running'""")
-                .setParameter("owner", owner)
-                .executeUpdate();
+        return sql.update("""
+                update job set status = 'queued', lease_owner = null, lease_until = null, attempts = attempts - 1
+                where lease_owner = ? and status = 'running'""", owner);
     }
 
     /** Requeues the job of a failed call with a fresh set of attempts, in the caller's transaction. */
@@ -215,13 +195,10 @@ public class JobQueue {
      */
     @Transactional
     public boolean makeDueNowIfQueued(long callPk) {
-        int changed = em.createNativeQuery("""
-                        update job set run_at = :now
-                        where call_pk = :call and kind = :kind and status = 'queued' and attempts = 0""")
-                .setParameter("now", Instant.now())
-                .setParameter("call", callPk)
-                .setParameter("kind", JobEntity.PROCESS_CALL)
-                .executeUpdate();
+        int changed = sql.update("""
+                update job set run_at = ?
+                where call_pk = ? and kind = ? and status = 'queued' and attempts = 0""",
+                Instant.now(), callPk, JobEntity.PROCESS_CALL);
         if (changed > 0) {
             enqueued.fire(new JobsEnqueued());
         }
@@ -235,25 +212,12 @@ public class JobQueue {
      */
     @Transactional
     public long queueDepth(long cap) {
-        return ((Number) em.createNativeQuery("""
-                        select count(*) from (select pk from job where status = 'queued' limit :cap) queued""")
-                .setParameter("cap", cap)
-                .getSingleResult()).longValue();
+        return sql.query("select count(*) from (select pk from job where status = 'queued' limit ?) queued",
+                row -> row.getLong(1), cap).get(0);
     }
 
-    /** Whether this process runs on H2, whose claim needs its own query shape (see {@link #claim}). */
-    private boolean isH2() {
-        Boolean h2 = onH2;
-        if (h2 == null) {
-            h2 = em.unwrap(Session.class).doReturningWork(connection ->
-                    "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName()));
-            onH2 = h2;
-        }
-        return h2;
-    }
-
-    /** A statement on a job that only applies while {@code owner} still holds its lease. */
-    private Query leased(ClaimedJob job, String owner, String sql) {
-        return em.createNativeQuery(sql).setParameter("pk", job.pk()).setParameter("owner", owner);
+    private static ClaimedJob claimed(ResultSet row) throws SQLException {
+        return new ClaimedJob(row.getLong("pk"), row.getLong("call_pk"), row.getString("kind"),
+                Sql.nullableLong(row, "ref_pk"), row.getInt("attempts") + 1);
     }
 }

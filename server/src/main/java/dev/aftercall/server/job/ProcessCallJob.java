@@ -6,8 +6,8 @@ import dev.aftercall.server.call.CallEntity;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.pipeline.Pipeline;
 import dev.aftercall.server.tx.GroupCommit;
+import dev.aftercall.server.tx.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,17 +30,17 @@ public class ProcessCallJob implements JobHandler {
     private final Pipeline pipeline;
     private final ObjectMapper json;
     private final GroupCommit commits;
-    private final EntityManager em;
+    private final Sql sql;
     private final TransactionSynchronizationRegistry transactions;
     /** Calls that their job's claim marked processing, by job pk, until the job runs. */
     private final Map<Long, CallWork> claimedCalls = new ConcurrentHashMap<>();
 
-    public ProcessCallJob(Pipeline pipeline, ObjectMapper json, GroupCommit commits, EntityManager em,
+    public ProcessCallJob(Pipeline pipeline, ObjectMapper json, GroupCommit commits, Sql sql,
                           TransactionSynchronizationRegistry transactions) {
         this.pipeline = pipeline;
         this.json = json;
         this.commits = commits;
-        this.em = em;
+        this.sql = sql;
         this.transactions = transactions;
     }
 
@@ -65,25 +66,23 @@ public class ProcessCallJob implements JobHandler {
     public void claimed(List<ClaimedJob> jobs) {
         Map<Long, Long> jobOfCall = jobs.stream()
                 .collect(Collectors.toMap(ClaimedJob::callPk, ClaimedJob::pk, (first, second) -> first));
-        CallEntity.update("status = ?1, updatedAt = ?2 where pk in ?3", CallEntity.PROCESSING, Instant.now(),
-                jobOfCall.keySet());
-        List<Object[]> rows = em.createQuery(
-                        "select c.pk, c.callId, c.outletId, c.agent, c.document from CallEntity c where c.pk in :pks",
-                        Object[].class)
-                .setParameter("pks", jobOfCall.keySet())
-                .getResultList();
-        List<Long> stashed = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            long callPk = (Long) row[0];
+        Set<Long> calls = jobOfCall.keySet();
+        String in = "(" + Sql.placeholders(calls) + ")";
+        sql.update("update call set status = ?, updated_at = ? where pk in " + in,
+                Sql.args(calls, CallEntity.PROCESSING, Instant.now()));
+        List<Long> stashed = new ArrayList<>(calls.size());
+        sql.query("select pk, call_id, outlet_id, agent, document from call where pk in " + in, row -> {
+            long callPk = row.getLong("pk");
             try {
-                CallWork work = new CallWork(callPk, (String) row[1], (Long) row[2], (String) row[3],
-                        json.readTree((String) row[4]));
+                CallWork work = new CallWork(callPk, row.getString("call_id"), row.getLong("outlet_id"),
+                        row.getString("agent"), json.readTree(row.getString("document")));
                 claimedCalls.put(jobOfCall.get(callPk), work);
                 stashed.add(jobOfCall.get(callPk));
             } catch (JsonProcessingException e) {
                 // Not stashed: start() reads the call again and fails the job, saying why.
             }
-        }
+            return callPk;
+        }, calls.toArray());
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -119,10 +118,11 @@ public class ProcessCallJob implements JobHandler {
         claimedCalls.remove(job.pk()); // a job given up before it ran (its runs kept dying) never took its call
         Instant now = Instant.now();
         switch (outcome) {
-            case DONE -> CallEntity.update("status = ?1, completedAt = ?2, updatedAt = ?2, error = null where pk = ?3",
-                    CallEntity.COMPLETED, now, job.callPk());
-            case RETRY_SCHEDULED, GAVE_UP -> CallEntity.update("status = ?1, error = ?2, updatedAt = ?3 where pk = ?4",
-                    outcome == JobOutcome.GAVE_UP ? CallEntity.FAILED : CallEntity.QUEUED, error, now, job.callPk());
+            case DONE -> sql.update("update call set status = ?, completed_at = ?, updated_at = ?, error = null "
+                    + "where pk = ?", CallEntity.COMPLETED, now, now, job.callPk());
+            case RETRY_SCHEDULED, GAVE_UP -> sql.update("update call set status = ?, error = ?, updated_at = ? "
+                    + "where pk = ?", outcome == JobOutcome.GAVE_UP ? CallEntity.FAILED : CallEntity.QUEUED, error,
+                    now, job.callPk());
         }
     }
 }

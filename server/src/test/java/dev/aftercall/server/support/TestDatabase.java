@@ -3,10 +3,10 @@ package dev.aftercall.server.support;
 import dev.aftercall.server.auth.OutletEntity;
 import dev.aftercall.server.call.CallEntity;
 import dev.aftercall.server.job.JobEntity;
+import dev.aftercall.server.tx.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
@@ -24,6 +24,9 @@ public class TestDatabase {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Sql sql;
 
     /** Creates the outlet unless it exists. */
     @Transactional
@@ -107,12 +110,13 @@ public class TestDatabase {
         return JobEntity.count("status", JobEntity.QUEUED);
     }
 
-    /** The plan of {@code sql} as the database ran it (EXPLAIN ANALYZE, on H2 and PostgreSQL alike), one string. */
+    /**
+     * The plan of {@code statement} with its {@code ?} parameters bound to {@code args}, as the database ran it
+     * (EXPLAIN ANALYZE, on H2 and PostgreSQL alike), one string.
+     */
     @Transactional
-    public String explainAnalyze(String sql, Map<String, Object> parameters) {
-        Query query = em.createNativeQuery("explain analyze " + sql);
-        parameters.forEach(query::setParameter);
-        return query.getResultList().stream().map(String::valueOf).collect(Collectors.joining("\n")).toString();
+    public String explainAnalyze(String statement, Object... args) {
+        return String.join("\n", sql.query("explain analyze " + statement, row -> row.getString(1), args));
     }
 
     /** Whether the tests run on H2 (the default test profile) rather than PostgreSQL (the pg profile). */

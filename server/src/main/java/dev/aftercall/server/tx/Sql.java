@@ -1,0 +1,130 @@
+package dev.aftercall.server.tx;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import org.hibernate.Session;
+
+/**
+ * Plain JDBC statements on the connection of the current transaction (the one Hibernate's session uses), for the
+ * handful of writes and reads every call makes on its way through the pipeline. Through Hibernate each of those
+ * cost more CPU than the database spent on it (an entity action per insert, a query translation and a cache sweep
+ * per bulk update: see BENCHMARKS.md, "where the time goes"); here a statement is a prepared statement and nothing
+ * else. Everything else in the server keeps using Panache entities.
+ *
+ * <p>Call inside a transaction. A statement runs at once, not at flush: a caller that also changed managed entities
+ * in the same transaction must not depend on their order. Parameters are bound with {@code setObject}; an
+ * {@link Instant} is bound as a UTC {@link OffsetDateTime} (every timestamp column is {@code with time zone}).
+ * A failing statement throws Hibernate's translation of its {@link SQLException}, which stays the cause, so
+ * callers can still read its SQL state.
+ */
+@ApplicationScoped
+public class Sql {
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private static final String[] GENERATED_PK = {"pk"};
+
+    private final EntityManager em;
+    /** Set on first use: the database kind is fixed at build time, so it never changes in a process. */
+    private volatile Boolean h2;
+
+    public Sql(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Whether the database is H2 (the embedded default) rather than PostgreSQL, where a statement's shape differs. */
+    public boolean isH2() {
+        Boolean known = h2;
+        if (known == null) {
+            known = session().doReturningWork(connection ->
+                    "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName()));
+            h2 = known;
+        }
+        return known;
+    }
+
+    /** Runs an insert, update or delete; answers the number of rows changed. */
+    public int update(String sql, Object... args) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, args);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs an insert into a table whose key column {@code pk} is generated; answers the new row's pk. */
+    public long insert(String sql, Object... args) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql, GENERATED_PK)) {
+                bind(statement, args);
+                statement.executeUpdate();
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new SQLException("no generated key: " + sql);
+                    }
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Runs a query; answers its rows as {@code row} maps them. */
+    public <T> List<T> query(String sql, Row<T> row, Object... args) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, args);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<T> out = new ArrayList<>();
+                    while (rows.next()) {
+                        out.add(row.map(rows));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /** {@code "?, ?, ?"} for {@code values}: the placeholders of an {@code in (...)} list, bound with {@link #args}. */
+    public static String placeholders(Collection<?> values) {
+        return String.join(", ", Collections.nCopies(values.size(), "?"));
+    }
+
+    /** {@code first} followed by every element of {@code rest}: the arguments of a statement ending in a list. */
+    public static Object[] args(Collection<?> rest, Object... first) {
+        List<Object> all = new ArrayList<>(first.length + rest.size());
+        Collections.addAll(all, first);
+        all.addAll(rest);
+        return all.toArray();
+    }
+
+    /** A nullable {@code bigint} column of the current row. */
+    public static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+
+    private static void bind(PreparedStatement statement, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i] instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : args[i];
+            statement.setObject(i + 1, arg);
+        }
+    }
+}

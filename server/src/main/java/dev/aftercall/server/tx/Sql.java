@@ -18,7 +18,7 @@ import org.hibernate.Session;
  * Plain JDBC statements on the connection of the current transaction (the one Hibernate's session uses), for the
  * handful of writes and reads every call makes on its way through the pipeline. Through Hibernate each of those
  * cost more CPU than the database spent on it (an entity action per insert, a query translation and a cache sweep
- * per bulk update: see BENCHMARKS.md, "where the time goes"); here a statement is a prepared statement and nothing
+ * per bulk update: BENCHMARKS.md, run of 2026-12-05); here a statement is a prepared statement and nothing
  * else. Everything else in the server keeps using Panache entities.
  *
  * <p>Call inside a transaction. A statement runs at once, not at flush: a caller that also changed managed entities

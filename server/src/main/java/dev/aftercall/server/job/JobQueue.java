@@ -31,6 +31,14 @@ public class JobQueue {
             order by run_at
             limit ?
             for update skip locked""";
+    /**
+     * Run first in a PostgreSQL claim's transaction (and only for it): the planner may then walk an index only.
+     * Without statistics for the job table (a new database, or autovacuum off as on the bench machine) it guesses
+     * a third of the queue due and, at 100,000 queued, reads and sorts all of them through a bitmap scan: 40-67 ms
+     * per claim instead of 0.05 ms (bench/LINEARITY.md, 2026-12-05).
+     */
+    static final String CLAIM_PLAN_POSTGRESQL =
+            "select set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)";
     /** The claim on H2 (see {@link #claim}); parameters: now, limit, now. */
     static final String CLAIM_H2 = """
             select pk, call_pk, kind, ref_pk, attempts from job
@@ -91,8 +99,8 @@ public class JobQueue {
      * <ul>
      *   <li>PostgreSQL locks as it reads ({@code limit … for update skip locked}): a row another process holds is
      *   passed over and the next due one taken, so several processes claim side by side without waiting or starving.
-     *   The walk in order comes from the partial index of V13_1 (db/postgresql), which the planner picks even on a
-     *   table it has no statistics for.</li>
+     *   The walk in order comes from the partial index of V13_1 (db/postgresql); {@link #CLAIM_PLAN_POSTGRESQL}
+     *   keeps the planner on it when it has no statistics to go by.</li>
      *   <li>H2 drops the index order of any {@code for update} query over a secondary index (it reads and sorts
      *   every queued job: scanCount = queue size). So it picks the oldest due jobs first in a subquery that is not
      *   locking, ordered by the index's own columns, then locks those rows, checking each is still queued and due
@@ -106,7 +114,7 @@ public class JobQueue {
         Instant now = Instant.now();
         List<ClaimedJob> jobs = sql.isH2()
                 ? sql.query(CLAIM_H2, JobQueue::claimed, now, limit, now)
-                : sql.query(CLAIM_POSTGRESQL, JobQueue::claimed, now, limit);
+                : claimOnPostgresql(now, limit);
         if (jobs.isEmpty()) {
             return jobs;
         }
@@ -214,6 +222,11 @@ public class JobQueue {
     public long queueDepth(long cap) {
         return sql.query("select count(*) from (select pk from job where status = 'queued' limit ?) queued",
                 row -> row.getLong(1), cap).get(0);
+    }
+
+    private List<ClaimedJob> claimOnPostgresql(Instant now, int limit) {
+        sql.query(CLAIM_PLAN_POSTGRESQL, row -> null);
+        return sql.query(CLAIM_POSTGRESQL, JobQueue::claimed, now, limit);
     }
 
     private static ClaimedJob claimed(ResultSet row) throws SQLException {

@@ -119,6 +119,13 @@ public class TestDatabase {
         return String.join("\n", sql.query("explain analyze " + statement, row -> row.getString(1), args));
     }
 
+    /** As {@link #explainAnalyze}, after {@code setup} ran in the same transaction (settings it makes there). */
+    @Transactional
+    public String explainAnalyzeAfter(String setup, String statement, Object... args) {
+        sql.query(setup, row -> null);
+        return explainAnalyze(statement, args);
+    }
+
     /** Whether the tests run on H2 (the default test profile) rather than PostgreSQL (the pg profile). */
     @Transactional
     public boolean isH2() {

@@ -15,8 +15,9 @@ select (max(pk) + min(pk)) / 2 as mid from call \gset
 select call_id as mid_call_id from call where pk >= :mid order by pk limit 1 \gset
 select pk as mid_job from job where call_pk >= :mid order by call_pk limit 1 \gset
 
-\echo '--- JobQueue.claim (select ... for update skip locked)'
+\echo '--- JobQueue.claim (select ... for update skip locked), after its plan settings (JobQueue.CLAIM_PLAN_POSTGRESQL)'
 begin;
+select set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true);
 explain (analyze, buffers, costs off)
 select pk, call_pk, kind, ref_pk, attempts from job
 where status = 'queued' and run_at <= now()

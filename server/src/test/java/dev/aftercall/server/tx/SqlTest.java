@@ -3,7 +3,7 @@ package dev.aftercall.server.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aftercall.server.auth.OutletEntity;
+import dev.aftercall.server.support.TestDatabase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -28,16 +28,12 @@ class SqlTest {
     @Inject
     Sql sql;
 
+    @Inject
+    TestDatabase database;
+
     @BeforeEach
     void outlet() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (OutletEntity.findById(OUTLET) == null) {
-                OutletEntity outlet = new OutletEntity();
-                outlet.id = OUTLET;
-                outlet.name = "sql test";
-                outlet.persist();
-            }
-        });
+        database.ensureOutlet(OUTLET, "sql test");
     }
 
     private record Row(long pk, String callId, String agent, Instant createdAt) {

@@ -45,7 +45,7 @@ public class CallResults {
     public ObjectNode read(long callPk) {
         List<String> results = sql.query("select results from call where pk = ?", row -> row.getString(1), callPk);
         if (results.isEmpty()) {
-            throw new IllegalStateException("call pk " + callPk + " does not exist");
+            throw noSuchCall(callPk);
         }
         return parse(results.get(0));
     }
@@ -57,7 +57,10 @@ public class CallResults {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public ObjectNode update(long callPk, Consumer<ObjectNode> change) {
-        CallEntity call = call(callPk, LockModeType.PESSIMISTIC_WRITE);
+        CallEntity call = em.find(CallEntity.class, callPk, LockModeType.PESSIMISTIC_WRITE);
+        if (call == null) {
+            throw noSuchCall(callPk);
+        }
         ObjectNode results = parse(call.results);
         change.accept(results);
         call.results = results.toString();
@@ -85,12 +88,8 @@ public class CallResults {
         return document;
     }
 
-    private CallEntity call(long callPk, LockModeType lock) {
-        CallEntity call = em.find(CallEntity.class, callPk, lock);
-        if (call == null) {
-            throw new IllegalStateException("call pk " + callPk + " does not exist");
-        }
-        return call;
+    private static IllegalStateException noSuchCall(long callPk) {
+        return new IllegalStateException("call pk " + callPk + " does not exist");
     }
 
     private static ObjectNode parse(String results) {

@@ -6,9 +6,7 @@ import dev.aftercall.server.job.JobEntity;
 import dev.aftercall.server.tx.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +19,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TestDatabase {
     public static final long SECOND_OUTLET = 2;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     Sql sql;
@@ -129,7 +124,6 @@ public class TestDatabase {
     /** Whether the tests run on H2 (the default test profile) rather than PostgreSQL (the pg profile). */
     @Transactional
     public boolean isH2() {
-        return em.unwrap(Session.class).doReturningWork(connection ->
-                "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName()));
+        return sql.isH2();
     }
 }

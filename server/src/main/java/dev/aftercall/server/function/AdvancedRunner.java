@@ -8,6 +8,7 @@ import dev.aftercall.engine.js.JsSandbox;
 import dev.aftercall.engine.js.Limits;
 import dev.aftercall.engine.js.RequestLog;
 import dev.aftercall.server.json.Json;
+import dev.aftercall.server.tx.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -40,11 +41,12 @@ public class AdvancedRunner {
     /** Done when the startup check has decided whether to build the sandbox. */
     private final CompletableFuture<Void> startupChecked = new CompletableFuture<>();
     private final ServerHttpBridge http;
+    private final Sql sql;
     private final Limits limits;
     private final int warmContexts;
     private final boolean warmAtStartup;
 
-    public AdvancedRunner(HttpPort http,
+    public AdvancedRunner(HttpPort http, Sql sql,
                           @ConfigProperty(name = "aftercall.functions.wall-time", defaultValue = "30s") Duration wallTime,
                           @ConfigProperty(name = "aftercall.functions.max-statements", defaultValue = "50000000")
                           long maxStatements,
@@ -55,6 +57,7 @@ public class AdvancedRunner {
                           @ConfigProperty(name = "aftercall.functions.warm-at-startup", defaultValue = "false")
                           boolean warmAtStartup) {
         this.http = new ServerHttpBridge(http);
+        this.sql = sql;
         this.limits = new Limits(wallTime.toMillis(), maxStatements, maxHeapBytes);
         this.warmContexts = warmContexts;
         this.warmAtStartup = warmAtStartup;
@@ -63,7 +66,7 @@ public class AdvancedRunner {
     void onStart(@Observes StartupEvent event) {
         Thread check = new Thread(() -> {
             try {
-                if (warmAtStartup || QuarkusTransaction.requiringNew().call(AdvancedRunner::anyAdvancedFunction)) {
+                if (warmAtStartup || QuarkusTransaction.requiringNew().call(this::anyAdvancedFunction)) {
                     prepare();
                 }
             } catch (RuntimeException e) {
@@ -76,8 +79,14 @@ public class AdvancedRunner {
         check.start();
     }
 
-    private static boolean anyAdvancedFunction() {
-        return FunctionEntity.count("mode", FunctionDefinition.ADVANCED) > 0;
+    /**
+     * Plain SQL, not a Panache count: the first query language statement of a process loads Hibernate's HQL parser
+     * and translator (about 1,000 classes, 0.1-0.2 CPU s), and at startup that competed with the rest of startup
+     * for the two cores of the bench machine (bench/STARTUP-RSS.md).
+     */
+    private boolean anyAdvancedFunction() {
+        return !sql.query("select 1 from post_call_function where mode = ? limit 1",
+                row -> true, FunctionDefinition.ADVANCED).isEmpty();
     }
 
     /** Starts building the sandbox on a thread of its own, unless that has begun already; returns at once. */

@@ -12,6 +12,8 @@ import jakarta.ws.rs.ext.Provider;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -45,6 +47,7 @@ public class OutletAuthFilter implements ContainerRequestFilter {
     private final OutletContext outlet;
     /** Outlets are never deleted, so one that exists once can skip the lookup afterwards. */
     private final Set<Long> knownOutlets = ConcurrentHashMap.newKeySet();
+    private final VerifiedTokens verified = new VerifiedTokens();
 
     public OutletAuthFilter(JwtSecret secret, OutletContext outlet) {
         this.outlet = outlet;
@@ -64,7 +67,7 @@ public class OutletAuthFilter implements ContainerRequestFilter {
             return;
         }
         try {
-            long outletId = outletIdOf(verify(tokenOf(request)));
+            long outletId = outletOf(tokenOf(request));
             if (!outletExists(outletId)) {
                 request.abortWith(error(Response.Status.FORBIDDEN, "Outlet with ID not found"));
                 return;
@@ -85,6 +88,27 @@ public class OutletAuthFilter implements ContainerRequestFilter {
             throw new Unauthorized("missing token: send Authorization: Bearer <jwt>");
         }
         return token.strip();
+    }
+
+    /** The token's outlet: from {@link VerifiedTokens} when this exact token passed before, else verified now. */
+    private long outletOf(String token) {
+        Long known = verified.outletOf(token, System.currentTimeMillis());
+        if (known != null) {
+            return known;
+        }
+        JwtClaims claims = verify(token);
+        long outletId = outletIdOf(claims);
+        verified.remember(token, outletId, expirationOf(claims));
+        return outletId;
+    }
+
+    private static Long expirationOf(JwtClaims claims) {
+        try {
+            NumericDate exp = claims.getExpirationTime();
+            return exp == null ? null : exp.getValue();
+        } catch (MalformedClaimException e) { // jose4j has validated exp already; not reached
+            throw new Unauthorized("token exp must be a number");
+        }
     }
 
     private JwtClaims verify(String token) {

@@ -102,6 +102,20 @@ class OutletAuthTest {
     }
 
     @Test
+    void anAcceptedTokenWithAnotherSignatureIsStill401() {
+        String token = sign(claims(1, "OUTLET"), tokensKey());
+        given().header("Authorization", "Bearer " + token).get(CALLS).then().statusCode(200);
+        String forged = sign(claims(1, "OUTLET"), "another-secret-that-is-long-enough-32".getBytes(StandardCharsets.UTF_8));
+        String samePayloadOtherSignature = token.substring(0, token.lastIndexOf('.'))
+                + forged.substring(forged.lastIndexOf('.'));
+        given().header("Authorization", "Bearer " + samePayloadOtherSignature)
+                .get(CALLS).then()
+                .statusCode(401)
+                .body("error", equalTo("token signature is invalid"));
+        given().header("Authorization", "Bearer " + token).get(CALLS).then().statusCode(200);
+    }
+
+    @Test
     void tokenOfAnotherTypeIs401() {
         given().header("Authorization", "Bearer " + sign(claims(1, "USER"), tokensKey()))
                 .get(CALLS).then()

@@ -4,9 +4,9 @@ import dev.aftercall.engine.auth.AuthProfile;
 import dev.aftercall.engine.auth.AuthProfiles;
 import dev.aftercall.server.json.Json;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,12 +22,18 @@ public class DbAuthProfiles {
     @Inject
     SecretBox secretBox;
 
-    /** The outlet's profiles with the given names; names without a profile are simply not found later. */
-    @Transactional
+    /**
+     * The outlet's profiles with the given names; names without a profile are simply not found later. A flow that
+     * names none (most do) costs no transaction: this runs for every run and test run.
+     */
     public AuthProfiles load(long outletId, Collection<String> names) {
         if (names.isEmpty()) {
             return AuthProfiles.NONE;
         }
+        return QuarkusTransaction.joiningExisting().call(() -> read(outletId, names));
+    }
+
+    private AuthProfiles read(long outletId, Collection<String> names) {
         Map<String, AuthProfile> byName = new HashMap<>();
         for (AuthProfileEntity entity : AuthProfileEntity.withNames(outletId, names)) {
             decrypt(entity).ifPresent(profile -> byName.put(entity.name, profile));

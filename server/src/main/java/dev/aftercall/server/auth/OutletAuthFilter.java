@@ -1,14 +1,16 @@
 package dev.aftercall.server.auth;
 
 import dev.aftercall.server.api.ErrorBody;
-import jakarta.annotation.Priority;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -19,6 +21,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.HmacKey;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jose4j.lang.InvalidAlgorithmException;
 
 import java.util.List;
@@ -31,12 +34,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code Authorization: <jwt>}, or in a {@code token} header (the seed's form). Tokens must be HS256-signed with
  * the service's secret; {@code exp} is optional but enforced when present.
  * <p>
- * A token's outlet must exist (403 otherwise). The first lookup of an outlet reads the database, so protected
- * endpoints must run on worker threads: plain methods do, and reactive ones need {@code @Blocking}.
+ * A token's outlet must exist (403 otherwise). The first request naming an outlet reads the database; for an
+ * endpoint that runs on the event loop ({@code @NonBlocking}) that read goes to a worker thread and the request goes
+ * on from there, so the event loop never waits for the database. Every later request is answered from memory.
  */
-@Provider
-@Priority(Priorities.AUTHENTICATION)
-public class OutletAuthFilter implements ContainerRequestFilter {
+@ApplicationScoped
+public class OutletAuthFilter {
+    private static final Uni<Response> PASS = Uni.createFrom().nullItem();
+
     /** Everything the API serves: {@code /api/v1/...} and the seed's {@code /v2/post_call/...}. */
     public static final List<String> PROTECTED_PREFIXES = List.of("/api/", "/v2/");
     static final String TOKEN_HEADER = "token";
@@ -60,22 +65,29 @@ public class OutletAuthFilter implements ContainerRequestFilter {
                 .build();
     }
 
-    @Override
-    public void filter(ContainerRequestContext request) {
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public Uni<Response> authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (PROTECTED_PREFIXES.stream().noneMatch(path::startsWith)) {
-            return;
+            return PASS;
         }
+        long outletId;
         try {
-            long outletId = outletOf(tokenOf(request));
-            if (!outletExists(outletId)) {
-                request.abortWith(error(Response.Status.FORBIDDEN, "Outlet with ID not found"));
-                return;
-            }
-            outlet.set(outletId);
+            outletId = outletOf(tokenOf(request));
         } catch (Unauthorized e) {
-            request.abortWith(error(Response.Status.UNAUTHORIZED, e.getMessage()));
+            return Uni.createFrom().item(error(Response.Status.UNAUTHORIZED, e.getMessage()));
         }
+        // Set here, on the request's thread; if the outlet turns out not to exist the request ends below with 403
+        // and no resource reads it.
+        outlet.set(outletId);
+        if (knownOutlets.contains(outletId)) {
+            return PASS;
+        }
+        Uni<Boolean> exists = Uni.createFrom().item(() -> outletExists(outletId));
+        if (!BlockingOperationControl.isBlockingAllowed()) {
+            exists = exists.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return exists.map(found -> found ? null : error(Response.Status.FORBIDDEN, "Outlet with ID not found"));
     }
 
     private static String tokenOf(ContainerRequestContext request) {
@@ -150,10 +162,7 @@ public class OutletAuthFilter implements ContainerRequestFilter {
     }
 
     private boolean outletExists(long outletId) {
-        if (knownOutlets.contains(outletId)) {
-            return true;
-        }
-        boolean exists = OutletEntity.count("id", outletId) > 0;
+        boolean exists = QuarkusTransaction.joiningExisting().call(() -> OutletEntity.count("id", outletId) > 0);
         if (exists) {
             knownOutlets.add(outletId);
         }

@@ -7,10 +7,13 @@ import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.tx.GroupCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Receives finished calls, idempotently: the first post of a call id stores the call and queues its processing;
@@ -40,30 +43,49 @@ public class CallIntake {
     public record Received(boolean created, ObjectNode body) {
     }
 
-    public Received receive(long outletId, JsonNode body) {
+    /** As {@link #receive(long, JsonNode, Instant)}, due now. */
+    public CompletionStage<Received> receive(long outletId, JsonNode body) {
         return receive(outletId, body, Instant.now());
     }
 
-    /** As {@link #receive(long, JsonNode)}, with the call's processing due at {@code runAt} (now or later). */
-    public Received receive(long outletId, JsonNode body, Instant runAt) {
+    /**
+     * Stores the call with its processing due at {@code runAt} (now or later); the answer comes once it is committed.
+     * An invalid call throws at once, before anything is written.
+     */
+    public CompletionStage<Received> receive(long outletId, JsonNode body, Instant runAt) {
         CallDocument call = CallDocument.of(body);
-        try {
-            // Insert first: a new call (the common case) costs a share of one transaction. A repeat fails on the
-            // unique key.
-            commits.await(() -> store.insertQueued(outletId, call, runAt));
-        } catch (RuntimeException e) {
-            if (!isUniqueViolation(e)) {
-                throw e;
+        // Insert first: a new call (the common case) costs a share of one transaction. A repeat fails on the
+        // unique key.
+        return commits.answer(() -> store.insertQueued(outletId, call, runAt)).handle((pk, error) -> {
+            if (error == null) {
+                received.increment();
+                ObjectNode queued = JsonNodeFactory.instance.objectNode();
+                queued.put("call_id", call.callId());
+                queued.put("status", CallEntity.QUEUED);
+                return new Received(true, queued);
+            }
+            if (!isUniqueViolation(error)) {
+                throw error instanceof CompletionException completion ? completion : new CompletionException(error);
             }
             // Posted before, or a concurrent post of the same id committed first (the insert waited for it).
-            return new Received(false, views.detail(outletId, call.callId()).orElseThrow(() ->
-                    new ApiException(409, "call " + call.callId() + " is being stored; post it again", null, null)));
+            // Answered on the group commit's worker thread, which has no request context: the read brings its own
+            // transaction (or joins the caller's, where the write ran inside it).
+            return new Received(false, QuarkusTransaction.joiningExisting().call(() ->
+                    views.detail(outletId, call.callId())).orElseThrow(() -> new ApiException(409,
+                    "call " + call.callId() + " is being stored; post it again", null, null)));
+        });
+    }
+
+    /** As {@link #receive(long, JsonNode, Instant)}, waiting for the commit: for a caller on a worker thread. */
+    public Received receiveAndWait(long outletId, JsonNode body, Instant runAt) {
+        try {
+            return receive(outletId, body, runAt).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
-        received.increment();
-        ObjectNode queued = JsonNodeFactory.instance.objectNode();
-        queued.put("call_id", call.callId());
-        queued.put("status", CallEntity.QUEUED);
-        return new Received(true, queued);
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.auth.OutletContext;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,16 +13,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
+import java.util.concurrent.CompletionStage;
 
 /** Finished calls of the token's outlet: post one, read one, list them, retry a failed one. */
 @Path("/api/v1/calls")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallResource {
+    private static final String CALL_PATH = "/api/v1/calls/{call_id}";
     private final OutletContext outlet;
     private final CallIntake intake;
     private final CallStore store;
@@ -34,16 +39,24 @@ public class CallResource {
         this.views = views;
     }
 
-    /** 202 {@code {"call_id", "status": "queued"}} for a new call; 200 with the stored call for a repeat. */
+    /**
+     * 202 {@code {"call_id", "status": "queued"}} for a new call; 200 with the stored call for a repeat. Runs on the
+     * event loop that read the request: the write goes to the group commit, and the answer is sent when it is
+     * committed, so no worker thread waits for the database.
+     */
     @POST
+    @NonBlocking
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response post(JsonNode body) {
-        CallIntake.Received received = intake.receive(outlet.id(), body);
-        if (!received.created()) {
-            return Response.ok(received.body()).build();
-        }
-        String callId = received.body().get("call_id").asText();
-        return Response.accepted(received.body()).location(location(callId)).build();
+    public CompletionStage<Response> post(JsonNode body, @Context UriInfo request) {
+        return intake.receive(outlet.id(), body).thenApply(received -> {
+            if (!received.created()) {
+                return Response.ok(received.body()).build();
+            }
+            // Absolute already: the answer is built on the committer's thread, outside the request's context, where
+            // a relative location could not be resolved against the request.
+            URI location = request.getBaseUriBuilder().path(CALL_PATH).build(received.body().get("call_id").asText());
+            return Response.accepted(received.body()).location(location).build();
+        });
     }
 
     @GET
@@ -71,6 +84,6 @@ public class CallResource {
     }
 
     private static URI location(String callId) {
-        return UriBuilder.fromPath("/api/v1/calls/{call_id}").build(callId);
+        return UriBuilder.fromPath(CALL_PATH).build(callId);
     }
 }

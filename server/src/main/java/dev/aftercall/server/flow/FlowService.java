@@ -10,6 +10,7 @@ import dev.aftercall.server.setup.SetupChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Changes to an outlet's flows. Drafts are saved even while invalid, so work in the editor is never lost to a
@@ -99,6 +100,15 @@ public class FlowService {
             throw ApiException.notFound("flow");
         }
         return draft.flow();
+    }
+
+    /**
+     * As {@link #draftFlow} when the draft is in memory (and the outlet's), without touching the database; empty
+     * when it would have to be read.
+     */
+    public Optional<Flow> cachedDraftFlow(long outletId, long id) {
+        Draft draft = drafts.peek(id);
+        return draft != null && draft.outletId() == outletId ? Optional.of(draft.flow()) : Optional.empty();
     }
 
     static FlowEntity owned(long id, long outletId) {

@@ -15,7 +15,7 @@ import dev.aftercall.server.auth.OutletContext;
 import dev.aftercall.server.authprofile.DbAuthProfiles;
 import dev.aftercall.server.call.CallEntity;
 import dev.aftercall.server.json.Json;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -24,7 +24,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * Runs a flow for a sample call (or a stored call of the outlet) and answers the whole trace; nothing is saved.
@@ -47,24 +49,37 @@ public class FlowTestRunResource {
     @Inject
     FlowRunner runner;
 
+    @Inject
+    ManagedExecutor workers;
+
+    /** What a test run starts from: the flow, the sample call and the outlet's profiles its nodes name. */
+    private record Prepared(Flow flow, CallData call, AuthProfiles profiles) {
+    }
+
     /**
      * Body: {@code {"call": {...}}} or {@code {"call_id": "..."}}, and optionally {@code "version": k} to run a
      * published version instead of the draft.
+     * <p>
+     * A draft test run with a sample call and no auth profile (what the editor's button and the bench send) needs
+     * nothing from the database once the draft is in memory: it runs on the event loop that read the request, and
+     * the flow's requests go out and come back on that same thread. Anything that must be read (a published
+     * version, a stored call, auth profiles, a draft not yet cached) is read on a worker thread first.
      */
     @POST
-    @Blocking
+    @NonBlocking
     public CompletionStage<ObjectNode> testRun(@PathParam("id") long id, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("send {\"call\": {...}} or {\"call_id\": \"...\"}", "call");
         }
         Integer version = FlowResource.version(body.get("version"));
-        Flow flow = version == null ? flows.draftFlow(outlet.id(), id)
-                : FlowDocuments.parse(flows.document(outlet.id(), id, version));
-        CallData call = CallData.fromCall(sampleCall(body));
-        AuthProfiles profiles = authProfiles.load(outlet.id(), FlowDocument.authProfiles(flow));
+        long outletId = outlet.id();
+        Prepared ready = version == null ? preparedInMemory(outletId, id, body) : null;
+        CompletionStage<Prepared> prepared = ready != null ? CompletableFuture.completedFuture(ready)
+                : workers.supplyAsync(() -> prepare(outletId, id, version, body));
         String runKey = "test-run:" + UUID.randomUUID();
-        RunState start = RunState.begin(runKey, flow.start().id(), call);
-        return runner.run(flow, start, new RunEnvironment(profiles, Checkpointer.NONE)).thenApply(end -> {
+        return prepared.thenCompose(run -> runner.run(run.flow(),
+                RunState.begin(runKey, run.flow().start().id(), run.call()),
+                new RunEnvironment(run.profiles(), Checkpointer.NONE))).thenApply(end -> {
             ObjectNode out = Json.object();
             out.put("flow_id", id);
             if (version == null) {
@@ -78,7 +93,28 @@ public class FlowTestRunResource {
         });
     }
 
-    private JsonNode sampleCall(JsonNode body) {
+    /** The run's start when the draft is cached, the call is a sample and no node names an auth profile; else null. */
+    private Prepared preparedInMemory(long outletId, long id, JsonNode body) {
+        JsonNode callId = body.get("call_id");
+        if (callId != null && !callId.isNull()) {
+            return null;
+        }
+        Flow flow = flows.cachedDraftFlow(outletId, id).orElse(null);
+        if (flow == null || !FlowDocument.authProfiles(flow).isEmpty()) {
+            return null;
+        }
+        return new Prepared(flow, CallData.fromCall(sampleCall(outletId, body)), AuthProfiles.NONE);
+    }
+
+    /** Reads what the run needs; on a worker thread. */
+    private Prepared prepare(long outletId, long id, Integer version, JsonNode body) {
+        Flow flow = version == null ? flows.draftFlow(outletId, id)
+                : FlowDocuments.parse(flows.document(outletId, id, version));
+        CallData call = CallData.fromCall(sampleCall(outletId, body));
+        return new Prepared(flow, call, authProfiles.load(outletId, FlowDocument.authProfiles(flow)));
+    }
+
+    private static JsonNode sampleCall(long outletId, JsonNode body) {
         JsonNode call = body.get("call");
         JsonNode callId = body.get("call_id");
         boolean hasCall = call != null && !call.isNull();
@@ -93,7 +129,7 @@ public class FlowTestRunResource {
             }
             return call;
         }
-        CallEntity stored = CallEntity.findByCallId(outlet.id(), callId.asText())
+        CallEntity stored = CallEntity.findByCallId(outletId, callId.asText())
                 .orElseThrow(() -> new ApiException(404, "call '" + callId.asText() + "' not found", null, "call_id"));
         return Json.tree(stored.document);
     }

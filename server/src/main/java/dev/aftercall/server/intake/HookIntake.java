@@ -100,7 +100,7 @@ public class HookIntake {
     }
 
     private Outcome store(IntakeTokens.Resolved hook, PlatformEvent event, Instant runAt) {
-        CallIntake.Received received = calls.receive(hook.outletId(), event.call(), runAt);
+        CallIntake.Received received = calls.receiveAndWait(hook.outletId(), event.call(), runAt);
         String callId = event.callId();
         if (!received.created()) {
             return new Outcome(event.event(), callId, "duplicate", "the call was stored before", 200,

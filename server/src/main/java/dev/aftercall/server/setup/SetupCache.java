@@ -37,7 +37,7 @@ public final class SetupCache<T> {
         long now = System.nanoTime();
         long generation = changes.generation();
         Entry<T> entry = entries.get(id);
-        if (entry != null && entry.generation() == generation && now - entry.loadedAt() < ttlNanos) {
+        if (fresh(entry, generation, now)) {
             return entry.value();
         }
         // The count is read before loading: a change committed while loading makes this entry stale at once.
@@ -46,5 +46,15 @@ public final class SetupCache<T> {
             entries.put(id, new Entry<>(generation, now, value));
         }
         return value;
+    }
+
+    /** The value for {@code id} if one is held and fresh, else null; never touches the database. */
+    public T peek(long id) {
+        Entry<T> entry = entries.get(id);
+        return fresh(entry, changes.generation(), System.nanoTime()) ? entry.value() : null;
+    }
+
+    private boolean fresh(Entry<T> entry, long generation, long now) {
+        return entry != null && entry.generation() == generation && now - entry.loadedAt() < ttlNanos;
     }
 }

@@ -43,7 +43,7 @@ import java.util.function.Supplier;
  * hold up the next batch.
  *
  * <p>Two lanes, each with its own queue and committer threads: {@link #call} for the job pipeline's writes, and
- * {@link #await} for writes an HTTP client is waiting on (storing a posted call). The answer lane never queues
+ * {@link #answer} for writes an HTTP client is waiting on (storing a posted call). The answer lane never queues
  * behind a batch of pipeline writes, so intake latency stays one commit while calls are being processed.
  */
 @ApplicationScoped
@@ -84,19 +84,9 @@ public class GroupCommit {
         return pipeline.submit(work);
     }
 
-    /**
-     * As {@link #call}, on the answer lane, waiting for the commit: for an HTTP worker thread whose answer depends
-     * on the write.
-     */
-    public <T> T await(Supplier<T> work) {
-        try {
-            return answers.submit(work).toCompletableFuture().join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+    /** As {@link #call}, on the answer lane: for a write an HTTP client is waiting on. */
+    public <T> CompletionStage<T> answer(Supplier<T> work) {
+        return answers.submit(work);
     }
 
     public CompletionStage<Void> run(Runnable work) {

@@ -18,6 +18,7 @@ import java.util.Base64;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class OutletAuthTest {
@@ -144,6 +145,29 @@ class OutletAuthTest {
         database.ensureOutlet(TestDatabase.SECOND_OUTLET, "Second outlet");
         given().header("Authorization", "Bearer " + tokens.mint(TestDatabase.SECOND_OUTLET, null))
                 .get(CALLS).then().statusCode(200);
+    }
+
+    /**
+     * Posting a call runs on the event loop, where the first lookup of an outlet must not block: it goes to a worker
+     * thread, and both of its answers still come back.
+     */
+    @Test
+    void anOutletsFirstRequestMayBeOneThatRunsOnTheEventLoop() {
+        String call = "{\"call_id\": \"first-of-its-outlet\", \"post_call\": {}}";
+        given().header("Authorization", "Bearer " + tokens.mint(987_655, null))
+                .contentType("application/json").body(call)
+                .post(CALLS).then()
+                .statusCode(403)
+                .body("error", equalTo("Outlet with ID not found"));
+
+        long outletId = 4_242;
+        database.ensureOutlet(outletId, "First request posts a call");
+        given().header("Authorization", "Bearer " + tokens.mint(outletId, null))
+                .contentType("application/json").body(call)
+                .post(CALLS).then()
+                .statusCode(202)
+                .body("call_id", equalTo("first-of-its-outlet"));
+        assertEquals(1, database.countCalls(outletId, "first-of-its-outlet"));
     }
 
     @Test

@@ -93,7 +93,7 @@ class GroupCommitTest {
             }
             CompletableFuture<Void> queuedBehind = commits.run(() -> { }).toCompletableFuture();
 
-            String thread = CompletableFuture.supplyAsync(() -> commits.await(() -> Thread.currentThread().getName()))
+            String thread = commits.answer(() -> Thread.currentThread().getName()).toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
 
             assertTrue(thread.startsWith("aftercall-answer-commit-"), thread);

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Profiles the packaged H2 server under one of the bench loads with async-profiler (Maven Central
+# tools.profiler:async-profiler:4.2, fetched into ~/.m2 on first use) and counts the young collections per 1,000
+# requests (eden is fixed by -Xmx, so that count follows the bytes allocated; steadier than throughput on a busy
+# host). Writes collapsed stacks for CPU (itimer) and allocation to bench/.work/profile-<load>.{cpu,alloc}.collapsed
+# and prints the heaviest frames of each.
+#
+# Usage: bench/profile.sh [durable|test-run]      (default durable)
+# Env:   CONNS=64  DURATION=15  WARMUP=4  SKIP_BUILD=1 (reuse bench/.work/app-h2)  PORT=8090  STUB_PORT=9100
+#        EVENTS=itimer,alloc (async-profiler events; JFR-free)   JAVA_OPTS (default bench/jvm-opts.sh)
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
+LOAD=${1:-durable}; CONNS=${CONNS:-64}; DURATION=${DURATION:-15}; WARMUP=${WARMUP:-4}
+PORT=${PORT:-8090}; API=http://127.0.0.1:$PORT/api/v1; STUB_PORT=${STUB_PORT:-9100}
+WORK=$HERE/.work; mkdir -p "$WORK"
+SECRET=bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+log() { echo "== $*" >&2; }
+. "$HERE/lib.sh"
+. "$HERE/jvm-opts.sh"
+
+AP_VERSION=4.2; AP=$WORK/async-profiler-$AP_VERSION
+if [ ! -f "$AP/linux-x64/libasyncProfiler.so" ]; then
+  ./mvnw -B -q dependency:get -Dartifact=tools.profiler:async-profiler:$AP_VERSION:jar:linux-x64 >/dev/null
+  mkdir -p "$AP" && (cd "$AP" && unzip -q -o ~/.m2/repository/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION-linux-x64.jar)
+fi
+case $LOAD in
+  durable) SCRIPT=$HERE/load/post-calls.lua ;;
+  test-run) SCRIPT=$HERE/load/test-run.lua ;;
+  *) echo "unknown load $LOAD (durable|test-run)" >&2; exit 2 ;;
+esac
+
+build h2
+STUB_PORT=$STUB_PORT node "$HERE/stub-target.js" > "$WORK/stub.log" 2>&1 & PIDS+=("$!")
+wait_http "http://127.0.0.1:$STUB_PORT/__stats" 10
+OUT=$WORK/profile-$LOAD; rm -f "$OUT".*
+IFS=, read -ra EV <<< "${EVENTS:-itimer,alloc}"
+gcs() { grep -c 'Pause Young' "$OUT.gc.log" || true; }
+ticks() { awk '{print $14+$15}' "/proc/$SERVER/stat"; }
+
+# The agent can only be loaded at launch here (attaching to a running JVM fails in this sandbox), so each event gets
+# its own server and its profile covers startup and warm-up too; the report is written when the JVM exits.
+for e in "${EV[@]}"; do
+  rm -rf "$WORK/data-h2" "$OUT.gc.log"
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/data-h2/aftercall;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" \
+    QUARKUS_DATASOURCE_USERNAME=sa QUARKUS_DATASOURCE_PASSWORD= QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET \
+    AFTERCALL_DATA_DIR=$WORK/data-h2 AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
+    bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' - "$WORK/app-h2" \
+    "$JAVA_OPTS -Xlog:gc:file=$OUT.gc.log -agentpath:$AP/linux-x64/libasyncProfiler.so=start,event=$e,interval=${INTERVAL:-1ms},threads,file=$OUT.$e.collapsed" \
+    > "$WORK/server-profile.log" 2>&1 & SERVER=$!; PIDS+=("$SERVER")
+  wait_http "http://127.0.0.1:$PORT/q/health/ready" 60
+  TOKEN=$(token); export TOKEN
+  FLOW=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    --data-binary "$(sed "s/:9100/:$STUB_PORT/" "$HERE/load/flow.json")" "$API/flows" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -XPOST "$API/flows/$FLOW/publish"
+  URL=$API/calls; [ "$LOAD" = test-run ] && URL=$API/flows/$FLOW/test-run
+  log "$e: warm-up ${WARMUP}s"
+  RUN_ID=warm-$e-$$ wrk -t1 -c"$CONNS" -d"${WARMUP}s" -s "$SCRIPT" "$URL" >/dev/null
+  sleep 2
+  log "$e: measure ${DURATION}s, $CONNS connections, $LOAD"
+  g0=$(gcs); t0=$(ticks)
+  RUN_ID=run-$e-$$ wrk -t1 -c"$CONNS" -d"${DURATION}s" --latency -s "$SCRIPT" "$URL" | grep -E '^JSON ' | sed 's/^JSON //' > "$OUT.wrk.json"
+  sleep 1 # the durable path finishes what it took in
+  g1=$(gcs); t1=$(ticks)
+  python3 "$HERE/load/profile_report.py" summary "$OUT.wrk.json" "$e" "$((g1 - g0))" "$((t1 - t0))" "$DURATION"
+  kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+done
+for e in "${EV[@]}"; do python3 "$HERE/load/profile_report.py" frames "$OUT.$e.collapsed"; done

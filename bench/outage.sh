@@ -13,12 +13,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
 N=${N:-200}; OUTAGE=${OUTAGE:-300}; DEADLINE=${DEADLINE:-600}
 WORK=$HERE/.work; mkdir -p "$WORK"; RUN=outage-$(date +%s); DB=aftercall_outage; PORT=8095
-SECRET=bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz
-PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-log() { echo "== $(date +%T) $*" >&2; }
-. "$HERE/lib.sh"
+. "$HERE/preamble.sh"
 sql() { psql -tA -h 127.0.0.1 -U postgres -d $DB -c "$1"; }
 api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 stub() { curl -sf "http://127.0.0.1:9100$1"; }

@@ -13,13 +13,7 @@ HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
 LOAD=${1:-durable}; CONNS=${CONNS:-64}; DURATION=${DURATION:-15}; WARMUP=${WARMUP:-4}
 PORT=${PORT:-8090}; API=http://127.0.0.1:$PORT/api/v1; STUB_PORT=${STUB_PORT:-9100}
 WORK=$HERE/.work; mkdir -p "$WORK"
-SECRET=bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz
-PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-log() { echo "== $*" >&2; }
-. "$HERE/lib.sh"
-. "$HERE/jvm-opts.sh"
+. "$HERE/preamble.sh"
 
 AP_VERSION=4.2; AP=$WORK/async-profiler-$AP_VERSION
 if [ ! -f "$AP/linux-x64/libasyncProfiler.so" ]; then

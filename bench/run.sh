@@ -8,24 +8,22 @@
 #        SKIP_BUILD=1    reuse bench/.work/app-*   JAVA_OPTS   JVM flags for the server (default: bench/jvm-opts.sh)
 #        APPCDS=1        build the H2 server's AppCDS archive (bench/appcds.sh), used when it starts
 #        PORT=8090       the server's port          STUB_PORT=9100  the stub target's port
+#        PHASES="durable in-memory"   which Aftercall loads to run
+#        APP_DIR         run this packaged server (a quarkus-app folder) instead of building one; one kind only
+#        BENCH_WORK      scratch folder (default bench/.work)   RESULTS  the JSON lines file to write
+#        PG_DATABASE=aftercall_bench   the PostgreSQL database (dropped and created anew)
 # Needs: wrk (apt-get install -y wrk), node, python3, psql for PostgreSQL (database aftercall_bench is recreated).
 # Writes: bench/results/<stamp>.jsonl (one line per measurement) and prints a Markdown table.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
 TARGETS=${*:-h2 pg nodered}
-CONNS=${CONNS:-16 64}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}
+CONNS=${CONNS:-16 64}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}; PHASES=${PHASES:-durable in-memory}
 PEERS=${PEERS:-$ROOT/../shared/bench/peers}; NODE_RED_DIR=${NODE_RED_DIR:-$ROOT/../nodered-peer}
-WORK=$HERE/.work; mkdir -p "$WORK" "$HERE/results"
-STAMP=$(date -u +%Y%m%dT%H%M%SZ); OUT=$HERE/results/$STAMP.jsonl
+WORK=${BENCH_WORK:-$HERE/.work}; mkdir -p "$WORK" "$HERE/results"
+STAMP=$(date -u +%Y%m%dT%H%M%SZ); OUT=${RESULTS:-$HERE/results/$STAMP.jsonl}
 PORT=${PORT:-8090}; API=http://127.0.0.1:$PORT/api/v1
 STUB_PORT=${STUB_PORT:-9100}; STUB_URL=http://127.0.0.1:$STUB_PORT
-SECRET=bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz
-PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-log() { echo "== $*" >&2; }
-. "$HERE/lib.sh"
-. "$HERE/jvm-opts.sh"
+. "$HERE/preamble.sh"
 
 # --- helpers ---------------------------------------------------------------------------------------------------
 tree_rss_kb() { # RSS (kB) of PID and its descendants, as the peers' bench.sh measures it
@@ -58,18 +56,19 @@ start_stub() {
 }
 
 start_server() { # kind; sets SERVER and STARTUP_MS
-  local kind=$1 url t0
+  local kind=$1 url t0 app=${APP_DIR:-$WORK/app-$1}
   if [ "$kind" = h2 ]; then
     rm -rf "$WORK/data-h2"; url="jdbc:h2:file:$WORK/data-h2/aftercall;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
     export QUARKUS_DATASOURCE_USERNAME=sa QUARKUS_DATASOURCE_PASSWORD=
   else
-    psql -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists aftercall_bench" -c "create database aftercall_bench"
-    url="jdbc:postgresql://127.0.0.1:5432/aftercall_bench"; export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
+    local db=${PG_DATABASE:-aftercall_bench}
+    psql -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists $db" -c "create database $db"
+    url="jdbc:postgresql://127.0.0.1:5432/$db"; export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
   fi
   t0=$(date +%s%N)
   QUARKUS_DATASOURCE_JDBC_URL=$url QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET \
     AFTERCALL_DATA_DIR=$WORK/data-$kind AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
-    bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' - "$WORK/app-$kind" "$JAVA_OPTS $(cds_opt "$WORK/app-$kind")" \
+    bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' - "$app" "$JAVA_OPTS $(cds_opt "$app")" \
     > "$WORK/server-$kind.log" 2>&1 & SERVER=$!; PIDS+=("$SERVER")
   wait_http "http://127.0.0.1:$PORT/q/health/ready" 60
   STARTUP_MS=$((($(date +%s%N) - t0) / 1000000))
@@ -96,26 +95,30 @@ await_drained() {
 
 bench_aftercall() { # kind
   local kind=$1 flow before after t_start t_end m lat n
-  build "$kind"; start_server "$kind"; TOKEN=$(token); export TOKEN
+  [ -n "${APP_DIR:-}" ] || build "$kind"
+  start_server "$kind"; TOKEN=$(token); export TOKEN
   flow=$(publish_flow)
   record '{}' "{\"label\":\"aftercall-$kind\",\"metric\":\"startup\",\"startup_ms\":$STARTUP_MS}" >/dev/null
   for c in $CONNS; do
+    [[ " $PHASES " == *" durable "* ]] || break
     log "aftercall-$kind durable c=$c: warm-up ${WARMUP}s"
     RUN_ID=warm-$kind-$c-$STAMP DURATION=$WARMUP measure warm "$SERVER" "$c" "$HERE/load/post-calls.lua" "$API/calls" >/dev/null
     await_drained >/dev/null
     curl -s -XPOST $STUB_URL/__reset >/dev/null
     before=$(completed)
     log "aftercall-$kind durable c=$c: ${DURATION}s"
-    t_start=$(date +%s%3N)
+    t_start=$(date +%s%3N); ticks0=$(cpu_ticks "$SERVER")
     m=$(RUN_ID=run-$kind-$c-$STAMP measure "aftercall-$kind" "$SERVER" "$c" "$HERE/load/post-calls.lua" "$API/calls")
-    t_end=$(await_drained); after=$(completed); n=$((after - before))
+    t_end=$(await_drained); after=$(completed); n=$((after - before)); ticks1=$(cpu_ticks "$SERVER")
     lat=$(curl -s $STUB_URL/__latency)
     record "$m" "{\"label\":\"aftercall-$kind\",\"metric\":\"durable\",\"conns\":$c,\"calls_completed\":$n,
       \"completed_per_s\":$(python3 -c "print(round($n/(($t_end-$t_start)/1000),1))"),
       \"drain_s\":$(python3 -c "print(round(($t_end-$t_start)/1000,1))"),
+      \"cpu_ms_per_flow\":$(python3 -c "print(round(($ticks1-$ticks0)*1000/$(getconf CLK_TCK)/max($n,1),3))"),
       \"e2e\":$lat, \"target\":$(curl -s $STUB_URL/__stats)}"
   done
   for c in $CONNS; do
+    [[ " $PHASES " == *" in-memory "* ]] || break
     log "aftercall-$kind in-memory test-run c=$c"
     DURATION=$WARMUP measure warm "$SERVER" "$c" "$HERE/load/test-run.lua" "$API/flows/$flow/test-run" >/dev/null
     m=$(measure "aftercall-$kind" "$SERVER" "$c" "$HERE/load/test-run.lua" "$API/flows/$flow/test-run")

@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftercall.server.api.ApiException;
+import dev.aftercall.server.job.ClaimedJob;
+import dev.aftercall.server.job.JobWorker;
+import dev.aftercall.server.job.ProcessCallJob;
+import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.tx.GroupCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,12 +34,20 @@ public class CallIntake {
     private final CallStore store;
     private final CallViews views;
     private final GroupCommit commits;
+    private final JobWorker worker;
+    private final ProcessCallJob processCall;
+    private final TransactionSynchronizationRegistry transactions;
     private final Counter received;
 
-    public CallIntake(CallStore store, CallViews views, GroupCommit commits, MeterRegistry metrics) {
+    public CallIntake(CallStore store, CallViews views, GroupCommit commits, JobWorker worker,
+                      ProcessCallJob processCall, TransactionSynchronizationRegistry transactions,
+                      MeterRegistry metrics) {
         this.store = store;
         this.views = views;
         this.commits = commits;
+        this.worker = worker;
+        this.processCall = processCall;
+        this.transactions = transactions;
         this.received = Counter.builder("aftercall.calls.received")
                 .description("Calls stored for processing (repeats of a stored call id are not counted)")
                 .register(metrics);
@@ -51,12 +65,23 @@ public class CallIntake {
     /**
      * Stores the call with its processing due at {@code runAt} (now or later); the answer comes once it is committed.
      * An invalid call throws at once, before anything is written.
+     *
+     * <p>A call due now goes straight to this process's job worker when it has a free slot and nothing waits in the
+     * queue ({@link JobWorker#reserve}): stored {@code processing} with its job running, it starts once committed,
+     * without a claim. The answer says {@code queued} either way: the call is accepted for processing.
      */
     public CompletionStage<Received> receive(long outletId, JsonNode body, Instant runAt) {
         CallDocument call = CallDocument.of(body);
+        JobWorker.Reservation direct = runsNow(runAt) ? worker.reserve().orElse(null) : null;
         // Insert first: a new call (the common case) costs a share of one transaction. A repeat fails on the
         // unique key.
-        return commits.answer(() -> store.insertQueued(outletId, call, runAt)).handle((pk, error) -> {
+        return commits.answer(() -> insert(outletId, call, runAt, direct)).handle((job, error) -> {
+            if (error == null && direct != null) {
+                processCall.runStored(direct, job,
+                        new CallWork(job.callPk(), call.callId(), outletId, call.agent(), call.json()));
+            } else if (direct != null) {
+                direct.cancel();
+            }
             if (error == null) {
                 received.increment();
                 ObjectNode queued = JsonNodeFactory.instance.objectNode();
@@ -74,6 +99,20 @@ public class CallIntake {
                     views.detail(outletId, call.callId())).orElseThrow(() -> new ApiException(409,
                     "call " + call.callId() + " is being stored; post it again", null, null)));
         });
+    }
+
+    /** Due now, and not inside a caller's transaction (its job must not start before that commits). */
+    private boolean runsNow(Instant runAt) {
+        return !runAt.isAfter(Instant.now()) && transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION;
+    }
+
+    /** The stored call's job when it was stored running ({@code direct}), else null: queued. */
+    private ClaimedJob insert(long outletId, CallDocument call, Instant runAt, JobWorker.Reservation direct) {
+        if (direct != null) {
+            return store.insertRunning(outletId, call, direct);
+        }
+        store.insertQueued(outletId, call, runAt);
+        return null;
     }
 
     /** As {@link #receive(long, JsonNode, Instant)}, waiting for the commit: for a caller on a worker thread. */

@@ -1,8 +1,10 @@
 package dev.aftercall.server.call;
 
 import dev.aftercall.server.api.ApiException;
+import dev.aftercall.server.job.ClaimedJob;
 import dev.aftercall.server.job.JobEntity;
 import dev.aftercall.server.job.JobQueue;
+import dev.aftercall.server.job.JobWorker;
 import dev.aftercall.server.tx.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -37,14 +39,30 @@ public class CallStore {
     @Transactional
     public long insertQueued(long outletId, CallDocument document, Instant runAt) {
         Instant now = Instant.now();
-        // Every call is stored this way, so it is one plain statement (Sql), not an entity persist; a duplicate call
-        // id fails here, inside this method, rather than at commit.
-        long pk = sql.insert("""
-                        insert into call (outlet_id, call_id, agent, status, document, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""",
-                outletId, document.callId(), document.agent(), CallEntity.QUEUED, document.json().toString(), now, now);
+        long pk = insert(outletId, document, CallEntity.QUEUED, now);
         jobs.enqueue(JobEntity.PROCESS_CALL, pk, null, runAt.isBefore(now) ? now : runAt);
         return pk;
+    }
+
+    /**
+     * Stores the call as {@code processing} with its {@code process_call} job running under {@code reservation}'s
+     * lease, for the job worker to run at once ({@link JobWorker#reserve}); answers the job. Throws as
+     * {@link #insertQueued(long, CallDocument)} does for a duplicate.
+     */
+    @Transactional
+    public ClaimedJob insertRunning(long outletId, CallDocument document, JobWorker.Reservation reservation) {
+        long pk = insert(outletId, document, CallEntity.PROCESSING, Instant.now());
+        long job = jobs.insertRunning(JobEntity.PROCESS_CALL, pk, reservation.owner(), reservation.leaseUntil());
+        return new ClaimedJob(job, pk, JobEntity.PROCESS_CALL, null, 1);
+    }
+
+    private long insert(long outletId, CallDocument document, String status, Instant now) {
+        // Every call is stored this way, so it is one plain statement (Sql), not an entity persist; a duplicate call
+        // id fails here, inside this method, rather than at commit.
+        return sql.insert("""
+                        insert into call (outlet_id, call_id, agent, status, document, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""",
+                outletId, document.callId(), document.agent(), status, document.json().toString(), now, now);
     }
 
     /** Puts a failed call back in the queue with a fresh set of attempts. */

@@ -92,6 +92,20 @@ public class JobQueue {
     }
 
     /**
+     * Stores a job that {@code owner} runs at once, skipping the queue: running under {@code owner}'s lease until
+     * {@code leaseUntil}, in its first attempt (see {@link JobWorker#reserve}). If the process dies, the lease runs
+     * out and the job goes back to the queue like any claimed job. Answers the job's pk.
+     */
+    @Transactional
+    public long insertRunning(String kind, long callPk, String owner, Instant leaseUntil) {
+        Instant now = Instant.now();
+        return sql.insert("""
+                        insert into job (call_pk, kind, status, run_at, attempts, lease_owner, lease_until, created_at)
+                        values (?, ?, ?, ?, 1, ?, ?, ?)""",
+                callPk, kind, JobEntity.RUNNING, now, owner, leaseUntil, now);
+    }
+
+    /**
      * Takes up to {@code limit} due jobs, oldest first. Locked rows are skipped rather than waited for.
      *
      * <p>The query has one shape per database, each read from the index in run_at order and stopped after

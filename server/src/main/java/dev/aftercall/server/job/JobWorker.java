@@ -3,6 +3,7 @@ package dev.aftercall.server.job;
 import dev.aftercall.server.config.JobsConfig;
 import dev.aftercall.server.pipeline.Pipeline;
 import dev.aftercall.server.tx.GroupCommit;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,16 +18,20 @@ import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -36,8 +41,14 @@ import java.util.stream.Collectors;
  * Runs queued jobs in this process. One claimer thread takes due jobs from {@link JobQueue} in batches, never more
  * than there are free slots ({@code aftercall.jobs.concurrency}), so a claimed job starts at once instead of
  * waiting in memory while its lease runs. Each job runs on a worker pool through the {@link JobHandler} of its
- * kind ({@code process_call} runs the {@link Pipeline}); its outcome is written back under the lease. A timer thread keeps the leases of running jobs alive and sweeps expired ones
- * (jobs of a process that died) back into the queue.
+ * kind ({@code process_call} runs the {@link Pipeline}); its outcome is written back under the lease. A timer
+ * thread keeps the leases of running jobs alive and sweeps expired ones (jobs of a process that died) back into the
+ * queue.
+ *
+ * <p>A job need not come through the queue: while no due job waits ({@link DrainedQueue}) and a slot is free,
+ * intake {@linkplain #reserve reserves} the slot, stores the new call's job already running under this process's
+ * lease and hands it over here, saving the claim's reads and writes. Once a job has to wait, new ones queue behind
+ * it until the claimer has caught up.
  */
 @ApplicationScoped
 public class JobWorker {
@@ -53,6 +64,7 @@ public class JobWorker {
     private final MeterRegistry metrics;
     private final Semaphore wakeups = new Semaphore(0);
     private final AtomicLong queueDepth = new AtomicLong();
+    private final DrainedQueue drained = new DrainedQueue();
     private final Backoff backoff;
     private final GroupCommit commits;
 
@@ -62,6 +74,7 @@ public class JobWorker {
     private ScheduledExecutorService timers;
     private Thread claimer;
     private Timer processing;
+    private Counter handedOver;
 
     public JobWorker(JobQueue queue, Pipeline pipeline, @Any Instance<JobHandler> handlers, JobsConfig config,
                      MeterRegistry metrics, GroupCommit commits) {
@@ -88,6 +101,9 @@ public class JobWorker {
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(5))
                 .maximumExpectedValue(Duration.ofMinutes(5))
+                .register(metrics);
+        handedOver = Counter.builder("aftercall.jobs.handed_over")
+                .description("Jobs stored running and handed straight to this process's worker, not claimed")
                 .register(metrics);
         Gauge.builder("aftercall.queue.depth", queueDepth, AtomicLong::get)
                 .description("Jobs waiting to be claimed, counted up to aftercall.jobs.queue-depth-cap")
@@ -131,7 +147,63 @@ public class JobWorker {
 
     /** New jobs were committed: claim now rather than at the next poll. */
     void onEnqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobsEnqueued event) {
+        drained.jobsQueued();
         wake();
+    }
+
+    /**
+     * Takes a slot for a job to be stored already running (see {@link Reservation}), if this process runs jobs, a
+     * slot is free and no due job is known to wait in the queue (it would be overtaken). Empty otherwise: queue the
+     * job.
+     */
+    public Optional<Reservation> reserve() {
+        if (!running || !drained.isDrained() || !slots.tryAcquire()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reservation(Instant.now().plus(config.lease())));
+    }
+
+    /**
+     * A slot held for one job that its creator stores as running under {@link #owner()}'s lease until
+     * {@link #leaseUntil()} ({@link JobQueue#insertRunning}). Once that insert is committed, {@link #run} starts the
+     * job; if it failed, {@link #cancel} frees the slot. Either happens once; later calls do nothing.
+     */
+    public final class Reservation {
+        private final Instant leaseUntil;
+        private final AtomicBoolean open = new AtomicBoolean(true);
+
+        private Reservation(Instant leaseUntil) {
+            this.leaseUntil = leaseUntil;
+        }
+
+        public String owner() {
+            return owner;
+        }
+
+        public Instant leaseUntil() {
+            return leaseUntil;
+        }
+
+        /** Runs the committed job in the reserved slot. */
+        public void run(ClaimedJob job) {
+            if (!open.compareAndSet(true, false)) {
+                return;
+            }
+            try {
+                pool.execute(() -> JobWorker.this.run(job));
+                handedOver.increment();
+            } catch (RejectedExecutionException e) {
+                // Shutting down: the job's lease is handed back with the others (stop()) or runs out.
+                slots.release();
+            }
+        }
+
+        public void cancel() {
+            if (open.compareAndSet(true, false)) {
+                slots.release();
+                wake();
+            }
+        }
     }
 
     public boolean isRunning() {
@@ -162,20 +234,37 @@ public class JobWorker {
 
     private void claimLoop() {
         while (running) {
+            // The slots are taken before the claim: intake may take free ones meanwhile (reserve()).
+            int wanted = takeFreeSlots(config.batchSize());
+            int claimed = 0;
             try {
-                int wanted = Math.min(slots.availablePermits(), config.batchSize());
-                int claimed = wanted == 0 ? 0 : claimAndRun(wanted);
-                // A full batch means more may be due: claim again at once. Otherwise sleep until woken or polled.
-                if (claimed < wanted || wanted == 0) {
-                    awaitWork();
+                if (wanted > 0) {
+                    long mark = drained.beforeClaim();
+                    claimed = claimAndRun(wanted);
+                    drained.claimed(mark, wanted, claimed);
                 }
             } catch (RuntimeException e) {
                 LOG.warnf(e, "claiming jobs failed; trying again in %s", config.pollInterval());
+            } finally {
+                slots.release(wanted - claimed);
+            }
+            // A full batch means more may be due: claim again at once. Otherwise sleep until woken or polled.
+            if (claimed < wanted || wanted == 0) {
                 awaitWork();
             }
         }
     }
 
+    /** Takes up to {@code max} of the free slots without waiting; answers how many it took. */
+    private int takeFreeSlots(int max) {
+        int wanted;
+        do {
+            wanted = Math.min(max, slots.availablePermits());
+        } while (wanted > 0 && !slots.tryAcquire(wanted));
+        return wanted;
+    }
+
+    /** Claims up to {@code wanted} jobs and starts each in one of the slots taken for them; answers how many. */
     private int claimAndRun(int wanted) {
         List<ClaimedJob> jobs = QuarkusTransaction.requiringNew().call(() -> {
             List<ClaimedJob> claimed = queue.claim(wanted, owner, config.lease());
@@ -183,11 +272,16 @@ public class JobWorker {
                     .forEach((kind, ofKind) -> handlers.getOrDefault(kind, UNKNOWN_KIND).claimed(ofKind));
             return claimed;
         });
-        for (ClaimedJob job : jobs) {
-            slots.acquireUninterruptibly(); // never blocks: only this thread takes slots, and it asked for free ones
-            pool.execute(() -> run(job));
+        int started = 0;
+        try {
+            for (ClaimedJob job : jobs) {
+                pool.execute(() -> run(job));
+                started++;
+            }
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the leases of the jobs not started are handed back with the others (stop()).
         }
-        return jobs.size();
+        return started;
     }
 
     private void awaitWork() {
@@ -272,6 +366,7 @@ public class JobWorker {
             int requeued = queue.requeueExpired();
             if (requeued > 0) {
                 LOG.warnf("requeued %d job(s) whose worker stopped renewing its lease", requeued);
+                drained.jobsQueued();
                 wake();
             }
             queueDepth.set(queue.queueDepth(config.queueDepthCap()));

@@ -32,8 +32,8 @@ public class ProcessCallJob implements JobHandler {
     private final GroupCommit commits;
     private final Sql sql;
     private final TransactionSynchronizationRegistry transactions;
-    /** Calls that their job's claim marked processing, by job pk, until the job runs. */
-    private final Map<Long, CallWork> claimedCalls = new ConcurrentHashMap<>();
+    /** Calls read at their job's claim or handed over by intake, by job pk, until the job runs. */
+    private final Map<Long, CallWork> readyCalls = new ConcurrentHashMap<>();
 
     public ProcessCallJob(Pipeline pipeline, ObjectMapper json, GroupCommit commits, Sql sql,
                           TransactionSynchronizationRegistry transactions) {
@@ -51,10 +51,19 @@ public class ProcessCallJob implements JobHandler {
 
     @Override
     public CompletionStage<Void> run(ClaimedJob job, Executor workers) {
-        CallWork claimed = claimedCalls.remove(job.pk());
+        CallWork claimed = readyCalls.remove(job.pk());
         CompletionStage<CallWork> started = claimed != null ? CompletableFuture.completedFuture(claimed)
                 : commits.call(() -> start(job));
         return started.thenCompose(work -> pipeline.run(work, workers));
+    }
+
+    /**
+     * Runs the job of a call that intake stored already processing, its job running under {@code reservation}'s
+     * lease (committed), with the document intake parsed: no claim and no read of the call.
+     */
+    public void runStored(JobWorker.Reservation reservation, ClaimedJob job, CallWork work) {
+        readyCalls.put(job.pk(), work);
+        reservation.run(job);
     }
 
     /**
@@ -76,7 +85,7 @@ public class ProcessCallJob implements JobHandler {
             try {
                 CallWork work = new CallWork(callPk, row.getString("call_id"), row.getLong("outlet_id"),
                         row.getString("agent"), json.readTree(row.getString("document")));
-                claimedCalls.put(jobOfCall.get(callPk), work);
+                readyCalls.put(jobOfCall.get(callPk), work);
                 stashed.add(jobOfCall.get(callPk));
             } catch (JsonProcessingException e) {
                 // Not stashed: start() reads the call again and fails the job, saying why.
@@ -91,7 +100,7 @@ public class ProcessCallJob implements JobHandler {
             @Override
             public void afterCompletion(int status) {
                 if (status != Status.STATUS_COMMITTED) {
-                    stashed.forEach(claimedCalls::remove);
+                    stashed.forEach(readyCalls::remove);
                 }
             }
         });
@@ -115,7 +124,7 @@ public class ProcessCallJob implements JobHandler {
 
     @Override
     public void recorded(ClaimedJob job, JobOutcome outcome, String error) {
-        claimedCalls.remove(job.pk()); // a job given up before it ran (its runs kept dying) never took its call
+        readyCalls.remove(job.pk()); // a job given up before it ran (its runs kept dying) never took its call
         Instant now = Instant.now();
         switch (outcome) {
             case DONE -> sql.update("update call set status = ?, completed_at = ?, updated_at = ?, error = null "

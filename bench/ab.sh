@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Compares two packaged servers side by side. This shared host's speed drifts by a third within a minute, so runs
 # one after the other cannot tell a 10% change from noise. Here both run at the same time, each with its own stub
-# target and load driver pinned to one of the two cores (taskset): whatever the host does, it does to both. Each
-# round prints both rows and the B/A ratios; the summary is the median ratio over the rounds, with A and B swapping
-# cores every round so neither core's share of the host favours one side.
+# target and load driver pinned to one of the two cores (taskset): whatever the host does, it does to both. The
+# cores are not equal (here core 0 was at times 2-3x slower: it takes the host's interrupts), so A and B swap cores
+# every round and the summary is the geometric mean of the B/A ratios over the rounds: run an even number.
 #
 # Usage: bench/ab.sh <quarkus-app dir A> <quarkus-app dir B> [h2|pg]     (default h2; pg uses two databases)
 # Env:   ROUNDS=4  CONNS=16  DURATION=10  WARMUP=3  PHASES=durable   and the rest of bench/run.sh's
@@ -26,7 +26,7 @@ for r in $(seq 1 "$ROUNDS"); do
   for v in A B; do grep '^| aftercall' "$TMP/$r.$v.out" | sed "s/^/$v round $r /" || cat "$TMP/$r.$v.out"; done
 done
 python3 - "$TMP" "$ROUNDS" <<'PY'
-import json, statistics, sys
+import json, math, sys
 tmp, rounds = sys.argv[1], int(sys.argv[2])
 def rows(r, v):
     return {(j["metric"], j["conns"]): j for j in map(json.loads, open(f"{tmp}/{r}.{v}.jsonl"))
@@ -40,6 +40,7 @@ for key in rows(1, "A"):
         ratios = [get(rows(r, "B")[key]) / get(rows(r, "A")[key]) for r in range(1, rounds + 1)
                   if get(rows(r, "A")[key]) and get(rows(r, "B")[key])]
         if ratios:
-            print(f"{key[0]} c={key[1]} {name}: B/A median {statistics.median(ratios):.3f} "
+            mean = math.exp(sum(map(math.log, ratios)) / len(ratios))
+            print(f"{key[0]} c={key[1]} {name}: B/A {mean:.3f} "
                   f"(rounds {', '.join(f'{x:.3f}' for x in ratios)})")
 PY

@@ -52,15 +52,6 @@ final class FlowView {
      * A run as the call detail and the test-run answer show it: lowercase status like calls, the error, every
      * step (requests as sent, secrets masked) and the flow variables at the end.
      */
-    static ObjectNode run(RunState state) {
-        ObjectNode out = Json.object();
-        out.put("status", status(state.status()));
-        out.put("error", state.error());
-        out.set("steps", Json.tree(state.steps()));
-        out.set("variables", state.variables());
-        return out;
-    }
-
     static ObjectNode run(FlowRunEntity run, String flowName) {
         ObjectNode out = Json.object();
         out.put("id", run.pk);

@@ -12,7 +12,7 @@
 #        APP_DIR         run this packaged server (a quarkus-app folder) instead of building one; one kind only
 #        BENCH_WORK      scratch folder (default bench/.work)   RESULTS  the JSON lines file to write
 #        PG_DATABASE=aftercall_bench   the PostgreSQL database (dropped and created anew)
-# Needs: wrk (apt-get install -y wrk), node, python3, psql for PostgreSQL (database aftercall_bench is recreated).
+# Needs: wrk (apt-get install -y wrk), node, python3, psql for PostgreSQL (database PG_DATABASE is recreated).
 # Writes: bench/results/<stamp>.jsonl (one line per measurement) and prints a Markdown table.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
@@ -94,7 +94,7 @@ await_drained() {
 }
 
 bench_aftercall() { # kind
-  local kind=$1 flow before after t_start t_end m lat n
+  local kind=$1 flow before after t_start t_end m lat n ticks0 ticks1
   [ -n "${APP_DIR:-}" ] || build "$kind"
   start_server "$kind"; TOKEN=$(token); export TOKEN
   flow=$(publish_flow)

@@ -52,7 +52,7 @@ public class CallStore {
     @Transactional
     public ClaimedJob insertRunning(long outletId, CallDocument document, JobWorker.Reservation reservation) {
         long pk = insert(outletId, document, CallEntity.PROCESSING, Instant.now());
-        long job = jobs.insertRunning(JobEntity.PROCESS_CALL, pk, reservation.owner(), reservation.leaseUntil());
+        long job = jobs.insertRunning(JobEntity.PROCESS_CALL, pk, reservation.owner(), reservation.lease());
         return new ClaimedJob(job, pk, JobEntity.PROCESS_CALL, null, 1);
     }
 

@@ -49,8 +49,9 @@ final class FlowView {
     }
 
     /**
-     * A run as the call detail and the test-run answer show it: lowercase status like calls, the error, every
-     * step (requests as sent, secrets masked) and the flow variables at the end.
+     * A stored run as the call detail and the flow-run views show it: lowercase status like calls, the error, every
+     * step (requests as sent, secrets masked) and the flow variables at the end. (A test run answers the same
+     * fields from memory: {@code FlowTestRunResource.Answer}.)
      */
     static ObjectNode run(FlowRunEntity run, String flowName) {
         ObjectNode out = Json.object();

@@ -1,20 +1,26 @@
 package dev.aftercall.server.job;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Whether this process knows of no due job waiting in the queue: true once a claim took fewer jobs than it asked for
- * and nothing was queued since that claim began. {@link JobWorker#reserve} lets intake hand a new call straight to
- * the worker only then, so a new call never overtakes jobs that are already waiting.
+ * Whether this process knows of no due job waiting in the queue: true once a claim took fewer jobs than it asked
+ * for, nothing was queued here since that claim began, and the earliest job still queued then (a retry after its
+ * backoff, a call held back, a follow-up due later) is not due yet. {@link JobWorker#reserve} lets intake hand a
+ * new call straight to the worker only then, so a new call does not overtake a job that is waiting.
  *
- * <p>Jobs queued by another process sharing the database are not heard of here; the claimer's poll takes them
- * whenever a slot is free, as before. Used by the claimer thread ({@link #beforeClaim}, {@link #claimed}) and read
- * by any thread.
+ * <p>A job another process queues is not heard of here until this process's next claim (at the latest one poll
+ * interval later) sees it. Written by the claimer thread ({@link #beforeClaim}, {@link #claimed}), read by any.
  */
 final class DrainedQueue {
+    private record Drained(long mark, Instant nextDue) {
+    }
+
+    private static final Drained UNKNOWN = new Drained(-1, Instant.MIN);
+
     private final AtomicLong queued = new AtomicLong();
-    /** The {@link #queued} count the last short claim began at; -1 until then (jobs may wait from an earlier run). */
-    private volatile long drainedThrough = -1;
+    /** As of the last short claim; {@link #UNKNOWN} at start (jobs may wait from an earlier run) and after a full one. */
+    private volatile Drained drained = UNKNOWN;
 
     /** Jobs were queued (committed) in this process, or expired leases put some back. */
     void jobsQueued() {
@@ -26,14 +32,19 @@ final class DrainedQueue {
         return queued.get();
     }
 
-    /** A claim that began at {@code mark} asked for {@code asked} jobs and got {@code got}. */
-    void claimed(long mark, int asked, int got) {
-        if (asked > 0 && got < asked) {
-            drainedThrough = mark;
+    /**
+     * A claim that began at {@code mark} asked for {@code asked} jobs and got {@code got}; when it got fewer, the
+     * earliest job left queued is due at {@code nextDue} (null: none is queued).
+     */
+    void claimed(long mark, int asked, int got, Instant nextDue) {
+        if (asked == 0) {
+            return;
         }
+        drained = got < asked ? new Drained(mark, nextDue == null ? Instant.MAX : nextDue) : UNKNOWN;
     }
 
-    boolean isDrained() {
-        return drainedThrough == queued.get();
+    boolean isDrained(Instant now) {
+        Drained last = drained;
+        return last.mark() == queued.get() && now.isBefore(last.nextDue());
     }
 }

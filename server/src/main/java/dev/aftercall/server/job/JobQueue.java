@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -60,6 +62,8 @@ public class JobQueue {
             update job set status = 'queued', run_at = ?, lease_owner = null, lease_until = null, last_error = ?
             where pk = ? and lease_owner = ? and status = 'running'""";
 
+    private static final int HEARTBEAT_CHUNK = 500;
+
     /** Outcome of a failed run. */
     public enum Failure { RETRY_SCHEDULED, GAVE_UP, LEASE_LOST }
 
@@ -93,16 +97,16 @@ public class JobQueue {
 
     /**
      * Stores a job that {@code owner} runs at once, skipping the queue: running under {@code owner}'s lease until
-     * {@code leaseUntil}, in its first attempt (see {@link JobWorker#reserve}). If the process dies, the lease runs
+     * now plus {@code lease}, in its first attempt (see {@link JobWorker#reserve}). If the process dies, the lease runs
      * out and the job goes back to the queue like any claimed job. Answers the job's pk.
      */
     @Transactional
-    public long insertRunning(String kind, long callPk, String owner, Instant leaseUntil) {
+    public long insertRunning(String kind, long callPk, String owner, Duration lease) {
         Instant now = Instant.now();
         return sql.insert("""
                         insert into job (call_pk, kind, status, run_at, attempts, lease_owner, lease_until, created_at)
                         values (?, ?, ?, ?, 1, ?, ?, ?)""",
-                callPk, kind, JobEntity.RUNNING, now, owner, leaseUntil, now);
+                callPk, kind, JobEntity.RUNNING, now, owner, now.plus(lease), now);
     }
 
     /**
@@ -139,6 +143,17 @@ public class JobQueue {
         return jobs;
     }
 
+    /**
+     * When the earliest queued job is due (it may be now), or null when none is queued: read in index order like
+     * the claim, so it costs the same however long the queue.
+     */
+    @Transactional
+    public Instant nextRunAt() {
+        List<Instant> first = sql.query("select run_at from job where status = 'queued' order by status, run_at "
+                + "limit 1", row -> row.getObject(1, OffsetDateTime.class).toInstant());
+        return first.isEmpty() ? null : first.get(0);
+    }
+
     /** Finishes the job (and tells its handler); false when the lease was lost and nothing was changed. */
     @Transactional
     public boolean complete(ClaimedJob job, String owner, JobHandler handler) {
@@ -168,11 +183,21 @@ public class JobQueue {
         return last ? Failure.GAVE_UP : Failure.RETRY_SCHEDULED;
     }
 
-    /** Extends the leases of every job {@code owner} is running. */
+    /**
+     * Extends the leases of the jobs {@code owner} is running, {@code pks}: only those, so a row left running under
+     * this owner that nothing here runs (its start was lost) lets its lease run out and goes back to the queue.
+     */
     @Transactional
-    public int heartbeat(String owner, Duration lease) {
-        return sql.update("update job set lease_until = ? where lease_owner = ? and status = 'running'",
-                Instant.now().plus(lease), owner);
+    public int heartbeat(String owner, Duration lease, Collection<Long> pks) {
+        int extended = 0;
+        Instant until = Instant.now().plus(lease);
+        List<Long> all = List.copyOf(pks);
+        for (int from = 0; from < all.size(); from += HEARTBEAT_CHUNK) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + HEARTBEAT_CHUNK));
+            extended += sql.update("update job set lease_until = ? where lease_owner = ? and status = 'running' "
+                    + "and pk in (" + Sql.placeholders(chunk) + ")", Sql.args(chunk, until, owner));
+        }
+        return extended;
     }
 
     /**

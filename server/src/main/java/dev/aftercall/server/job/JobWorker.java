@@ -22,8 +22,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -65,6 +67,8 @@ public class JobWorker {
     private final Semaphore wakeups = new Semaphore(0);
     private final AtomicLong queueDepth = new AtomicLong();
     private final DrainedQueue drained = new DrainedQueue();
+    /** The pks of the jobs running here now: the heartbeat extends their leases and no others. */
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Backoff backoff;
     private final GroupCommit commits;
 
@@ -157,44 +161,44 @@ public class JobWorker {
      * job.
      */
     public Optional<Reservation> reserve() {
-        if (!running || !drained.isDrained() || !slots.tryAcquire()) {
+        if (!running || !drained.isDrained(Instant.now()) || !slots.tryAcquire()) {
             return Optional.empty();
         }
-        return Optional.of(new Reservation(Instant.now().plus(config.lease())));
+        return Optional.of(new Reservation());
     }
 
     /**
-     * A slot held for one job that its creator stores as running under {@link #owner()}'s lease until
-     * {@link #leaseUntil()} ({@link JobQueue#insertRunning}). Once that insert is committed, {@link #run} starts the
-     * job; if it failed, {@link #cancel} frees the slot. Either happens once; later calls do nothing.
+     * A slot held for one job that its creator stores as running under {@link #owner()}'s {@link #lease()}
+     * ({@link JobQueue#insertRunning}). Once that insert is committed, {@link #run} starts the job; if it failed,
+     * {@link #cancel} frees the slot. Either happens once; later calls do nothing.
      */
     public final class Reservation {
-        private final Instant leaseUntil;
         private final AtomicBoolean open = new AtomicBoolean(true);
 
-        private Reservation(Instant leaseUntil) {
-            this.leaseUntil = leaseUntil;
+        private Reservation() {
         }
 
         public String owner() {
             return owner;
         }
 
-        public Instant leaseUntil() {
-            return leaseUntil;
+        public Duration lease() {
+            return config.lease();
         }
 
-        /** Runs the committed job in the reserved slot. */
-        public void run(ClaimedJob job) {
+        /** Runs the committed job in the reserved slot; false when it could not start (shutting down). */
+        public boolean run(ClaimedJob job) {
             if (!open.compareAndSet(true, false)) {
-                return;
+                return false;
             }
             try {
                 pool.execute(() -> JobWorker.this.run(job));
                 handedOver.increment();
+                return true;
             } catch (RejectedExecutionException e) {
                 // Shutting down: the job's lease is handed back with the others (stop()) or runs out.
                 slots.release();
+                return false;
             }
         }
 
@@ -216,7 +220,7 @@ public class JobWorker {
     }
 
     public int jobsInFlight() {
-        return slots == null ? 0 : config.concurrency() - slots.availablePermits();
+        return inFlight.size();
     }
 
     /** Queued jobs at the last housekeeping, up to {@link #queueDepthCap()}. */
@@ -234,19 +238,17 @@ public class JobWorker {
 
     private void claimLoop() {
         while (running) {
-            // The slots are taken before the claim: intake may take free ones meanwhile (reserve()).
-            int wanted = takeFreeSlots(config.batchSize());
+            // Slots are taken before the claim, as intake may take free ones meanwhile (reserve()). While nothing
+            // is known to wait, a poll looks with one slot and leaves the rest to intake; finding a job makes the
+            // next claim take a full batch.
+            int wanted = takeFreeSlots(drained.isDrained(Instant.now()) ? 1 : config.batchSize());
             int claimed = 0;
-            try {
-                if (wanted > 0) {
-                    long mark = drained.beforeClaim();
+            if (wanted > 0) {
+                try {
                     claimed = claimAndRun(wanted);
-                    drained.claimed(mark, wanted, claimed);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "claiming jobs failed; trying again in %s", config.pollInterval());
                 }
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "claiming jobs failed; trying again in %s", config.pollInterval());
-            } finally {
-                slots.release(wanted - claimed);
             }
             // A full batch means more may be due: claim again at once. Otherwise sleep until woken or polled.
             if (claimed < wanted || wanted == 0) {
@@ -264,24 +266,36 @@ public class JobWorker {
         return wanted;
     }
 
-    /** Claims up to {@code wanted} jobs and starts each in one of the slots taken for them; answers how many. */
+    /** What one claim took, and when the earliest job it left queued is due (null: a full claim, or none left). */
+    private record Claim(List<ClaimedJob> jobs, Instant nextDue) {
+    }
+
+    /**
+     * Claims up to {@code wanted} jobs into the {@code wanted} slots taken for them and starts them; gives back the
+     * slots it did not use, whatever happens. Answers how many started.
+     */
     private int claimAndRun(int wanted) {
-        List<ClaimedJob> jobs = QuarkusTransaction.requiringNew().call(() -> {
-            List<ClaimedJob> claimed = queue.claim(wanted, owner, config.lease());
-            claimed.stream().collect(Collectors.groupingBy(ClaimedJob::kind))
-                    .forEach((kind, ofKind) -> handlers.getOrDefault(kind, UNKNOWN_KIND).claimed(ofKind));
-            return claimed;
-        });
         int started = 0;
         try {
-            for (ClaimedJob job : jobs) {
+            long mark = drained.beforeClaim();
+            Claim claim = QuarkusTransaction.requiringNew().call(() -> {
+                List<ClaimedJob> claimed = queue.claim(wanted, owner, config.lease());
+                claimed.stream().collect(Collectors.groupingBy(ClaimedJob::kind))
+                        .forEach((kind, ofKind) -> handlers.getOrDefault(kind, UNKNOWN_KIND).claimed(ofKind));
+                return new Claim(claimed, claimed.size() < wanted ? queue.nextRunAt() : null);
+            });
+            drained.claimed(mark, wanted, claim.jobs().size(), claim.nextDue());
+            for (ClaimedJob job : claim.jobs()) {
                 pool.execute(() -> run(job));
                 started++;
             }
+            return started;
         } catch (RejectedExecutionException e) {
             // Shutting down: the leases of the jobs not started are handed back with the others (stop()).
+            return started;
+        } finally {
+            slots.release(wanted - started);
         }
-        return started;
     }
 
     private void awaitWork() {
@@ -295,6 +309,7 @@ public class JobWorker {
     }
 
     private void run(ClaimedJob job) {
+        inFlight.add(job.pk());
         long started = System.nanoTime();
         JobHandler handler = handlers.getOrDefault(job.kind(), UNKNOWN_KIND);
         try {
@@ -326,8 +341,12 @@ public class JobWorker {
                         }
                         count(job, status);
                     }
+                    inFlight.remove(job.pk());
                     slots.release();
-                    wake();
+                    // A free slot matters to the claimer only when jobs wait; otherwise intake takes it.
+                    if (!drained.isDrained(Instant.now())) {
+                        wake();
+                    }
                 });
     }
 
@@ -351,11 +370,11 @@ public class JobWorker {
     }
 
     private void heartbeat() {
-        if (jobsInFlight() == 0) {
+        if (inFlight.isEmpty()) {
             return;
         }
         try {
-            queue.heartbeat(owner, config.lease());
+            queue.heartbeat(owner, config.lease(), inFlight);
         } catch (RuntimeException e) {
             LOG.warnf(e, "lease heartbeat failed; retrying in %s", config.lease().dividedBy(3));
         }

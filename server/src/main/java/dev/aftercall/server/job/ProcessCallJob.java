@@ -63,7 +63,9 @@ public class ProcessCallJob implements JobHandler {
      */
     public void runStored(JobWorker.Reservation reservation, ClaimedJob job, CallWork work) {
         readyCalls.put(job.pk(), work);
-        reservation.run(job);
+        if (!reservation.run(job)) {
+            readyCalls.remove(job.pk());
+        }
     }
 
     /**

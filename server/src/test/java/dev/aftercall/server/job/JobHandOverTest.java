@@ -31,7 +31,9 @@ class JobHandOverTest {
     public static class TwoSlots implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("aftercall.jobs.concurrency", "2");
+            // A long poll: the claimer claims only when woken (a call queued, a job finished), so no idle poll
+            // holds a slot at the moment a call is posted.
+            return Map.of("aftercall.jobs.concurrency", "2", "aftercall.jobs.poll-interval", "30s");
         }
     }
 

@@ -70,6 +70,29 @@ class JobQueueTest {
     }
 
     @Test
+    void aHeartbeatExtendsOnlyTheJobsItNames() {
+        List<Long> pks = database.insertQueuedJobs("heartbeat-" + UUID.randomUUID(), 3,
+                Instant.parse("1999-01-01T00:00:00Z"));
+        String owner = "owner-heartbeat-" + UUID.randomUUID();
+        assertThat(queue.claim(3, owner, LEASE)).extracting(ClaimedJob::pk).containsExactlyElementsOf(pks);
+
+        assertThat(queue.heartbeat(owner, LEASE, pks.subList(0, 2))).isEqualTo(2);
+        assertThat(queue.heartbeat("owner-" + UUID.randomUUID(), LEASE, pks)).isZero();
+        assertThat(queue.heartbeat(owner, LEASE, List.of())).isZero();
+    }
+
+    @Test
+    void nextRunAtIsWhenTheEarliestQueuedJobFallsDue() {
+        Instant earliest = Instant.parse("1998-01-01T00:00:00Z");
+        database.insertQueuedJobs("next-run-" + UUID.randomUUID(), 1, earliest);
+        assertThat(queue.nextRunAt()).isEqualTo(earliest);
+
+        queue.claim(1, "owner-next-" + UUID.randomUUID(), LEASE); // the oldest due job: this one
+        Instant next = queue.nextRunAt();
+        assertThat(next == null || next.isAfter(earliest)).as("next due after the claim: %s", next).isTrue();
+    }
+
+    @Test
     void concurrentClaimsNeverHandOneJobToTwoClaimers() throws Exception {
         int jobs = 300;
         List<Long> queued = database.insertQueuedJobs("claim-race-" + UUID.randomUUID(), jobs,

@@ -4,6 +4,7 @@ import dev.aftercall.server.config.JobsConfig;
 import dev.aftercall.server.pipeline.Pipeline;
 import dev.aftercall.server.tx.GroupCommit;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -79,6 +80,7 @@ public class JobWorker {
     private Thread claimer;
     private Timer processing;
     private Counter handedOver;
+    private DistributionSummary claimSizes;
 
     public JobWorker(JobQueue queue, Pipeline pipeline, @Any Instance<JobHandler> handlers, JobsConfig config,
                      MeterRegistry metrics, GroupCommit commits) {
@@ -108,6 +110,9 @@ public class JobWorker {
                 .register(metrics);
         handedOver = Counter.builder("aftercall.jobs.handed_over")
                 .description("Jobs stored running and handed straight to this process's worker, not claimed")
+                .register(metrics);
+        claimSizes = DistributionSummary.builder("aftercall.jobs.claimed")
+                .description("Jobs taken by one claim from the queue (claims that found none count as 0)")
                 .register(metrics);
         Gauge.builder("aftercall.queue.depth", queueDepth, AtomicLong::get)
                 .description("Jobs waiting to be claimed, counted up to aftercall.jobs.queue-depth-cap")
@@ -285,6 +290,7 @@ public class JobWorker {
                 return new Claim(claimed, claimed.size() < wanted ? queue.nextRunAt() : null);
             });
             drained.claimed(mark, wanted, claim.jobs().size(), claim.nextDue());
+            claimSizes.record(claim.jobs().size());
             for (ClaimedJob job : claim.jobs()) {
                 pool.execute(() -> run(job));
                 started++;

@@ -143,6 +143,7 @@ class JobProcessingTest {
                 .body(containsString("aftercall_calls_received_total"))
                 .body(containsString("aftercall_jobs_completed_total{kind=\"process_call\",status=\"done\"}"))
                 .body(containsString("aftercall_queue_depth"))
+                .body(containsString("aftercall_jobs_claimed_count"))
                 .body(containsString("aftercall_call_processing_seconds_bucket"));
     }
 }

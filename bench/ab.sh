@@ -38,8 +38,7 @@ def rows(r, v):
     return {(j["metric"], j["conns"]): j for j in map(json.loads, open(f"{tmp}/{r}.{v}.jsonl"))
             if j.get("metric") in ("durable", "in_memory")}
 figures = {"completed or answered /s": lambda j: j.get("completed_per_s", j["rps"]),
-           "server CPU ms per flow": lambda j: j["cpu_ms_per_flow"] if "cpu_ms_per_flow" in j
-                                               else j["cpu_pct"] * 10 / j["rps"] if j["rps"] else None,
+           "server CPU ms per flow": lambda j: j.get("cpu_ms_per_flow"),
            "e2e p99 ms": lambda j: j.get("e2e", {}).get("p99_ms")}
 print()
 for key in rows(1, "A"):

@@ -33,7 +33,8 @@ tree_rss_kb() { # RSS (kB) of PID and its descendants, as the peers' bench.sh me
 }
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 json_get() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-# Runs wrk while sampling the RSS and CPU of PID; prints the wrk JSON merged with rss_max_mb and cpu_pct.
+# Runs wrk while sampling the RSS and CPU of PID; prints the wrk JSON merged with rss_max_mb, cpu_pct and
+# cpu_ms_per_flow (server CPU per answered request; the durable record replaces it with its figure over the drain).
 measure() { # label pid conns script url
   local label=$1 pid=$2 c=$3 script=$4 url=$5 t0 t1 rss=0 f=$WORK/wrk-$1-c$3.txt
   ( max=0; while sleep 1; do r=$(tree_rss_kb "$pid"); [ "$r" -gt "$max" ] && max=$r; echo $max > "$WORK/.rss"; done ) &
@@ -42,8 +43,8 @@ measure() { # label pid conns script url
   wrk -t1 -c"$c" -d"${DURATION}s" --timeout 10s --latency -s "$script" "$url" > "$f" 2>&1
   t1=$(cpu_ticks "$pid"); kill $sampler; wait $sampler 2>/dev/null || true
   rss=$(cat "$WORK/.rss" 2>/dev/null || echo 0); r=$(tree_rss_kb "$pid"); [ "$r" -gt "$rss" ] && rss=$r
-  python3 -c "import json,sys; j=json.loads(sys.argv[1]); j.update(rss_max_mb=round(int(sys.argv[2])/1024), cpu_pct=round((int(sys.argv[4])-int(sys.argv[3]))/int(sys.argv[5])));print(json.dumps(j))" \
-    "$(grep '^JSON ' "$f" | sed 's/^JSON //')" "$rss" "$t0" "$t1" "$DURATION"
+  python3 -c "import json,sys; j=json.loads(sys.argv[1]); ticks=int(sys.argv[4])-int(sys.argv[3]); j.update(rss_max_mb=round(int(sys.argv[2])/1024), cpu_pct=round(ticks/int(sys.argv[5])), cpu_ms_per_flow=round(ticks*1000/int(sys.argv[6])/max(j['requests'],1),3));print(json.dumps(j))" \
+    "$(grep '^JSON ' "$f" | sed 's/^JSON //')" "$rss" "$t0" "$t1" "$DURATION" "$(getconf CLK_TCK)"
 }
 record() { python3 -c "import json,sys; j=json.loads(sys.argv[1]); j.update(json.loads(sys.argv[2])); print(json.dumps(j))" "$1" "$2" | tee -a "$OUT"; }
 completed() { curl -s -H "Authorization: Bearer $TOKEN" "$API/calls?status=completed&size=1" | json_get "['total']"; }

@@ -16,7 +16,8 @@ for r in rows:
     errors = r["non2xx"] + r["err_connect"] + r["err_read"] + r["err_write"] + r["err_timeout"]
     e2e = r.get("e2e", {})
     completed = r.get("completed_per_s", r["rps"] if metric != "durable" else "")
-    # Server CPU per flow: for the durable path over the run and its drain (every call completed), else over the run.
+    # Server CPU per flow (bench/run.sh): durable over the run and its drain, else over the run. Files written before
+    # run.sh recorded it for every row: derived from the CPU % over the run.
     cpu_ms = r.get("cpu_ms_per_flow", r["cpu_pct"] * 10 / r["rps"] if r["rps"] else 0)
     path = {"durable": "durable (persisted)", "in_memory": "in-memory test-run", "flow_http": "flow over HTTP, nothing persisted"}[metric]
     print(f"| {r['label']} | {path} | {r['conns']} | {r['rps']:,.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | "

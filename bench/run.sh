@@ -4,7 +4,9 @@
 #
 # Usage: bench/run.sh [h2] [pg] [nodered]        (default: all three)
 # Env:   CONNS="16 64"   connection counts      DURATION=20   seconds per measured wrk run
-#        WARMUP=5        seconds of warm-up     NODE_RED_DIR  folder with node_modules/node-red (4.1.8)
+#        WARMUP=5        seconds of warm-up before each row   NODE_RED_DIR  folder with node_modules/node-red (4.1.8)
+#        JIT_WARMUP=90   seconds of load each server gets once, right after it starts, before any row: the C2
+#                        compiler takes 60-100 s on 2 cores to compile the hot paths (BENCHMARKS.md, "Warm-up")
 #        SKIP_BUILD=1    reuse bench/.work/app-*   JAVA_OPTS   JVM flags for the server (default: bench/jvm-opts.sh)
 #        APPCDS=1        build the H2 server's AppCDS archive (bench/appcds.sh), used when it starts
 #        PORT=8090       the server's port          STUB_PORT=9100  the stub target's port
@@ -17,7 +19,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
 TARGETS=${*:-h2 pg nodered}
-CONNS=${CONNS:-16 64}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}; PHASES=${PHASES:-durable in-memory}
+CONNS=${CONNS:-16 64}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}; JIT_WARMUP=${JIT_WARMUP:-90}; PHASES=${PHASES:-durable in-memory}
 PEERS=${PEERS:-$ROOT/../shared/bench/peers}; NODE_RED_DIR=${NODE_RED_DIR:-$ROOT/../nodered-peer}
 WORK=${BENCH_WORK:-$HERE/.work}; mkdir -p "$WORK" "$HERE/results"
 STAMP=$(date -u +%Y%m%dT%H%M%SZ); OUT=${RESULTS:-$HERE/results/$STAMP.jsonl}
@@ -94,12 +96,26 @@ await_drained() {
   echo "backlog did not drain: $done_ of $total completed" >&2; return 1
 }
 
+# The server's first load, before any measured row: two thirds durable calls, one third test runs, at 64
+# connections, then the backlog drains. Until the JIT has compiled the hot paths with C2, figures measure the compiler.
+jit_warmup() { # kind flow
+  [ "$JIT_WARMUP" -gt 0 ] || return 0
+  local kind=$1 flow=$2 m
+  log "JIT warm-up ${JIT_WARMUP}s"
+  m=$(RUN_ID=jit-$STAMP DURATION=$((JIT_WARMUP * 2 / 3)) measure warm "$SERVER" 64 "$HERE/load/post-calls.lua" "$API/calls")
+  record "$m" "{\"label\":\"aftercall-$kind\",\"metric\":\"jit_warmup\",\"path\":\"durable\",\"conns\":64}" >/dev/null
+  m=$(DURATION=$((JIT_WARMUP / 3)) measure warm "$SERVER" 64 "$HERE/load/test-run.lua" "$API/flows/$flow/test-run")
+  record "$m" "{\"label\":\"aftercall-$kind\",\"metric\":\"jit_warmup\",\"path\":\"in-memory\",\"conns\":64}" >/dev/null
+  await_drained >/dev/null
+}
+
 bench_aftercall() { # kind
   local kind=$1 flow before after t_start t_end m lat n ticks0 ticks1
   [ -n "${APP_DIR:-}" ] || build "$kind"
   start_server "$kind"; TOKEN=$(token); export TOKEN
   flow=$(publish_flow)
   record '{}' "{\"label\":\"aftercall-$kind\",\"metric\":\"startup\",\"startup_ms\":$STARTUP_MS}" >/dev/null
+  jit_warmup "$kind" "$flow"
   for c in $CONNS; do
     [[ " $PHASES " == *" durable "* ]] || break
     log "aftercall-$kind durable c=$c: warm-up ${WARMUP}s"
@@ -129,11 +145,17 @@ bench_aftercall() { # kind
 }
 
 bench_nodered() {
+  local m
   [ -f "$NODE_RED_DIR/node_modules/node-red/red.js" ] || { log "Node-RED not installed in $NODE_RED_DIR: skipped (cd $NODE_RED_DIR && npm install node-red@4.1.8)"; return; }
   mkdir -p "$WORK/nodered"; cp "$PEERS/nodered/flows.json" "$WORK/nodered/"
   node "$NODE_RED_DIR/node_modules/node-red/red.js" --settings "$PEERS/nodered/settings.js" --userDir "$WORK/nodered" flows.json \
     > "$WORK/nodered.log" 2>&1 & local red=$!; PIDS+=("$red")
   for _ in $(seq 1 300); do curl -s -o /dev/null -XPOST -H 'content-type: application/json' -d @"$PEERS/body.json" http://127.0.0.1:1880/postcall && break; sleep 0.1; done
+  if [ "$JIT_WARMUP" -gt 0 ]; then # the same first load as Aftercall's servers get (V8 compiles hot code too)
+    log "node-red JIT warm-up ${JIT_WARMUP}s"
+    m=$(BODY_JSON=$PEERS/body.json DURATION=$JIT_WARMUP measure warm "$red" 64 "$PEERS/post.lua" http://127.0.0.1:1880/postcall)
+    record "$m" "{\"label\":\"nodered-4.1.8\",\"metric\":\"jit_warmup\",\"path\":\"flow over HTTP\",\"conns\":64}" >/dev/null
+  fi
   for c in $CONNS; do
     log "node-red c=$c"
     BODY_JSON=$PEERS/body.json DURATION=$WARMUP measure warm "$red" "$c" "$PEERS/post.lua" http://127.0.0.1:1880/postcall >/dev/null
@@ -145,7 +167,7 @@ bench_nodered() {
 
 # --- run --------------------------------------------------------------------------------------------------------
 log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; commit $(git rev-parse --short HEAD); results -> $OUT"
-record '{}' "{\"label\":\"meta\",\"commit\":\"$(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')\",\"cores\":$(nproc),\"duration_s\":$DURATION,\"java\":\"$(java -version 2>&1 | head -1 | tr -d '\"')\",\"java_opts\":\"$JAVA_OPTS\"}" >/dev/null
+record '{}' "{\"label\":\"meta\",\"commit\":\"$(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')\",\"cores\":$(nproc),\"duration_s\":$DURATION,\"jit_warmup_s\":$JIT_WARMUP,\"java\":\"$(java -version 2>&1 | head -1 | tr -d '\"')\",\"java_opts\":\"$JAVA_OPTS\"}" >/dev/null
 start_stub
 for t in $TARGETS; do
   case $t in h2|pg) bench_aftercall "$t" ;; nodered) bench_nodered ;; *) echo "unknown target $t" >&2; exit 2 ;; esac

@@ -27,3 +27,7 @@ for r in rows:
 for r in rows:
     if r.get("metric") == "startup":
         print(f"\n{r['label']}: process start to ready {r['startup_ms']} ms")
+for r in rows:
+    if r.get("metric") == "jit_warmup":
+        print(f"\n{r['label']} JIT warm-up, {r['path']}, {r['conns']} conns, {r['duration_us'] / 1e6:.0f} s: "
+              f"{r['rps']:,.0f} req/s, peak RSS {r['rss_max_mb']} MB")

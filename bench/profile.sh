@@ -6,11 +6,11 @@
 # and prints the heaviest frames of each.
 #
 # Usage: bench/profile.sh [durable|test-run]      (default durable)
-# Env:   CONNS=64  DURATION=15  WARMUP=4  SKIP_BUILD=1 (reuse bench/.work/app-h2)  PORT=8090  STUB_PORT=9100
+# Env:   CONNS=64  DURATION=15  WARMUP=60 (C2 has compiled the hot paths by then)  SKIP_BUILD=1 (reuse bench/.work/app-h2)  PORT=8090  STUB_PORT=9100
 #        EVENTS=itimer,alloc (async-profiler events; JFR-free)   JAVA_OPTS (default bench/jvm-opts.sh)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
-LOAD=${1:-durable}; CONNS=${CONNS:-64}; DURATION=${DURATION:-15}; WARMUP=${WARMUP:-4}
+LOAD=${1:-durable}; CONNS=${CONNS:-64}; DURATION=${DURATION:-15}; WARMUP=${WARMUP:-60}
 PORT=${PORT:-8090}; API=http://127.0.0.1:$PORT/api/v1; STUB_PORT=${STUB_PORT:-9100}
 WORK=$HERE/.work; mkdir -p "$WORK"
 . "$HERE/preamble.sh"

@@ -7,7 +7,8 @@
 #
 # Usage: bench/profile.sh [durable|test-run]      (default durable)
 # Env:   CONNS=64  DURATION=15  WARMUP=60 (C2 has compiled the hot paths by then)  SKIP_BUILD=1 (reuse bench/.work/app-h2)  PORT=8090  STUB_PORT=9100
-#        EVENTS=itimer,alloc (async-profiler events; JFR-free)   JAVA_OPTS (default bench/jvm-opts.sh)
+#        EVENTS=itimer,alloc (async-profiler events; JFR-free; "none" measures without the profiler)
+#        JAVA_OPTS (default bench/jvm-opts.sh)   H2_URL_OPTS (appended to the H2 URL, e.g. ";CACHE_SIZE=8192")
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
 LOAD=${1:-durable}; CONNS=${CONNS:-64}; DURATION=${DURATION:-15}; WARMUP=${WARMUP:-60}
@@ -31,18 +32,20 @@ STUB_PORT=$STUB_PORT node "$HERE/stub-target.js" > "$WORK/stub.log" 2>&1 & PIDS+
 wait_http "http://127.0.0.1:$STUB_PORT/__stats" 10
 OUT=$WORK/profile-$LOAD; rm -f "$OUT".*
 IFS=, read -ra EV <<< "${EVENTS:-itimer,alloc}"
-gcs() { grep -c 'Pause Young' "$OUT.gc.log" || true; }
+gcs() { grep -c "Pause $1" "$OUT.gc.log" || true; }
 ticks() { awk '{print $14+$15}' "/proc/$SERVER/stat"; }
 
-# The agent can only be loaded at launch here (attaching to a running JVM fails in this sandbox), so each event gets
-# its own server and its profile covers startup and warm-up too; the report is written when the JVM exits.
+# Each event gets its own server. The agent is loaded into it after the warm-up with jcmd (JVMTI.agent_load), so the
+# profile covers the measured run only, not startup and the JIT's first minute; stopped the same way after the run.
+# The options are quoted for jcmd, whose parser would otherwise read "start,event=itimer" as a name and a value.
+agent() { jcmd "$SERVER" JVMTI.agent_load "$AP/linux-x64/libasyncProfiler.so" "\"$1\"" > /dev/null; }
 for e in "${EV[@]}"; do
   rm -rf "$WORK/data-h2" "$OUT.gc.log"
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/data-h2/aftercall;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/data-h2/aftercall;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0${H2_URL_OPTS:-}" \
     QUARKUS_DATASOURCE_USERNAME=sa QUARKUS_DATASOURCE_PASSWORD= QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET \
     AFTERCALL_DATA_DIR=$WORK/data-h2 AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
     bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' - "$WORK/app-h2" \
-    "$JAVA_OPTS -Xlog:gc:file=$OUT.gc.log -agentpath:$AP/linux-x64/libasyncProfiler.so=start,event=$e,interval=${INTERVAL:-1ms},threads,file=$OUT.$e.collapsed" \
+    "$JAVA_OPTS $(cds_opt "$WORK/app-h2") -Xlog:gc:file=$OUT.gc.log" \
     > "$WORK/server-profile.log" 2>&1 & SERVER=$!; PIDS+=("$SERVER")
   wait_http "http://127.0.0.1:$PORT/q/health/ready" 60
   TOKEN=$(token); export TOKEN
@@ -54,11 +57,14 @@ for e in "${EV[@]}"; do
   RUN_ID=warm-$e-$$ wrk -t1 -c"$CONNS" -d"${WARMUP}s" -s "$SCRIPT" "$URL" >/dev/null
   sleep 2
   log "$e: measure ${DURATION}s, $CONNS connections, $LOAD"
-  g0=$(gcs); t0=$(ticks)
+  [ "$e" = none ] || agent "start,event=$e,interval=${INTERVAL:-1ms},threads"
+  g0=$(gcs Young); f0=$(gcs Full); t0=$(ticks)
   RUN_ID=run-$e-$$ wrk -t1 -c"$CONNS" -d"${DURATION}s" --latency -s "$SCRIPT" "$URL" | grep -E '^JSON ' | sed 's/^JSON //' > "$OUT.wrk.json"
   sleep 1 # the durable path finishes what it took in
-  g1=$(gcs); t1=$(ticks)
-  python3 "$HERE/load/profile_report.py" summary "$OUT.wrk.json" "$e" "$((g1 - g0))" "$((t1 - t0))" "$DURATION"
+  g1=$(gcs Young); f1=$(gcs Full); t1=$(ticks)
+  [ "$e" = none ] || agent "stop,file=$OUT.$e.collapsed"
+  python3 "$HERE/load/profile_report.py" summary "$OUT.wrk.json" "$e" "$((g1 - g0))" "$((t1 - t0))" "$DURATION" \
+    "$((f1 - f0))" "$(awk '/VmHWM/{print int($2 / 1024)}' "/proc/$SERVER/status")"
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
 done
-for e in "${EV[@]}"; do python3 "$HERE/load/profile_report.py" frames "$OUT.$e.collapsed"; done
+for e in "${EV[@]}"; do [ "$e" = none ] || python3 "$HERE/load/profile_report.py" frames "$OUT.$e.collapsed"; done

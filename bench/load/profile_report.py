@@ -4,12 +4,13 @@ import json
 import sys
 
 
-def summary(wrk_json, event, young_gcs, cpu_ticks, seconds):
+def summary(wrk_json, event, young_gcs, cpu_ticks, seconds, full_gcs, peak_rss_mb):
     w = json.load(open(wrk_json))
     n = max(w["requests"], 1)
     print(f"[{event}] {w['requests']} requests ({w['rps']:.0f}/s, p99 {w['p99_ms']:.1f} ms); "
-          f"young GCs {young_gcs} = {1000 * int(young_gcs) / n:.2f} per 1,000; "
-          f"server CPU {int(cpu_ticks) / int(seconds):.0f}% = {10_000 * int(cpu_ticks) / n:.0f} us per request")
+          f"young GCs {young_gcs} = {1000 * int(young_gcs) / n:.2f} per 1,000, full GCs {full_gcs}; "
+          f"server CPU {int(cpu_ticks) / int(seconds):.0f}% = {10_000 * int(cpu_ticks) / n:.0f} us per request; "
+          f"peak RSS {peak_rss_mb} MB")
 
 
 def frames(collapsed, top=30):

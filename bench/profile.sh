@@ -8,7 +8,7 @@
 # Usage: bench/profile.sh [durable|test-run]      (default durable)
 # Env:   CONNS=64  DURATION=15  WARMUP=60 (C2 has compiled the hot paths by then)  SKIP_BUILD=1 (reuse bench/.work/app-h2)  PORT=8090  STUB_PORT=9100
 #        EVENTS=itimer,alloc (async-profiler events; JFR-free; "none" measures without the profiler)
-#        JAVA_OPTS (default bench/jvm-opts.sh)   H2_URL_OPTS (appended to the H2 URL, e.g. ";CACHE_SIZE=8192")
+#        JAVA_OPTS (default bench/jvm-opts.sh)   H2_URL_OPTS (appended to jvm-opts.sh's H2 URL; H2 refuses a setting given twice, e.g. ";PAGE_SIZE=4096")
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
 LOAD=${1:-durable}; CONNS=${CONNS:-64}; DURATION=${DURATION:-15}; WARMUP=${WARMUP:-60}
@@ -41,7 +41,7 @@ ticks() { awk '{print $14+$15}' "/proc/$SERVER/stat"; }
 agent() { jcmd "$SERVER" JVMTI.agent_load "$AP/linux-x64/libasyncProfiler.so" "\"$1\"" > /dev/null; }
 for e in "${EV[@]}"; do
   rm -rf "$WORK/data-h2" "$OUT.gc.log"
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/data-h2/aftercall;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0${H2_URL_OPTS:-}" \
+  QUARKUS_DATASOURCE_JDBC_URL="$(h2_url "$WORK/data-h2")${H2_URL_OPTS:-}" \
     QUARKUS_DATASOURCE_USERNAME=sa QUARKUS_DATASOURCE_PASSWORD= QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET \
     AFTERCALL_DATA_DIR=$WORK/data-h2 AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
     bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' - "$WORK/app-h2" \

@@ -61,7 +61,7 @@ start_stub() {
 start_server() { # kind; sets SERVER and STARTUP_MS
   local kind=$1 url t0 app=${APP_DIR:-$WORK/app-$1}
   if [ "$kind" = h2 ]; then
-    rm -rf "$WORK/data-h2"; url="jdbc:h2:file:$WORK/data-h2/aftercall;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+    rm -rf "$WORK/data-h2"; url=$(h2_url "$WORK/data-h2")
     export QUARKUS_DATASOURCE_USERNAME=sa QUARKUS_DATASOURCE_PASSWORD=
   else
     local db=${PG_DATABASE:-aftercall_bench}

@@ -18,7 +18,7 @@ cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14+$15)/hz}' "/proc/
 cd "$APP"
 for i in $(seq 1 "$RUNS"); do
   rm -rf "$WORK/data"; t0=$(date +%s%N)
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$WORK/data/aftercall;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" \
+  QUARKUS_DATASOURCE_JDBC_URL=$(h2_url "$WORK/data") \
     QUARKUS_DATASOURCE_USERNAME=sa QUARKUS_DATASOURCE_PASSWORD= QUARKUS_HTTP_PORT=$PORT \
     AFTERCALL_JWT_SECRET=bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz AFTERCALL_DATA_DIR="$WORK/data" \
     $JAVA $JAVA_OPTS $(cds_opt "$APP") -jar quarkus-run.jar > "$WORK/server.log" 2>&1 & pid=$!

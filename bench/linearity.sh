@@ -13,7 +13,7 @@
 # Usage: bench/linearity.sh [pg|h2]          (default pg)
 # Env:   N=2000 FACTOR=10 WARM=N/2 CONC=32   BACKLOG="1000 100000" POST_CONC=64   PARTS="scale backlog"
 #        EXPLAIN=1 (pg: bench/load/explain.sql against the full backlog and the drained one, saved beside the results)
-#        SKIP_BUILD=1 (reuse bench/.work/app-<kind>)  JAVA_OPTS  PORT=8091 STUB_PORT=9101  DB=aftercall_lin (pg: recreated)
+#        SKIP_BUILD=1 (reuse bench/.work/app-<kind>)  JAVA_OPTS (default bench/jvm-opts.sh)  PORT=8091 STUB_PORT=9101  DB=aftercall_lin (pg: recreated)
 #        DEADLINE=7200 (seconds a drain may take)    POLL=0.2 (seconds between completion counts)
 #        ANALYZE=0: 1 runs "vacuum analyze" on the database every ANALYZE_EVERY=30 s during the parts, as autovacuum
 #        would; this machine's PostgreSQL runs with autovacuum off, so its tables otherwise never get statistics
@@ -35,6 +35,7 @@ cleanup() { for p in "$SERVER" "$STUB" "$ANALYZER"; do [ -n "$p" ] && kill "$p" 
 trap cleanup EXIT
 log() { echo "== $(date -u +%T) $*" >&2; }
 . "$HERE/lib.sh"
+. "$HERE/jvm-opts.sh" # README's server flags unless JAVA_OPTS is set, and the H2 URL
 case $KIND in h2|pg) ;; *) echo "usage: $0 [pg|h2]" >&2; exit 2 ;; esac
 
 now_ms() { date +%s%3N; }
@@ -59,7 +60,7 @@ fresh_database() {
 start_server() { # workers ("" for the default); sets SERVER and STARTED_MS
   local url workers=$1
   if [ "$KIND" = h2 ]; then
-    url="jdbc:h2:file:$WORK/data-lin-h2/aftercall;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"; export QUARKUS_DATASOURCE_USERNAME=sa
+    url=$(h2_url "$WORK/data-lin-h2"); export QUARKUS_DATASOURCE_USERNAME=sa
   else
     url="jdbc:postgresql://127.0.0.1:5432/$DB"; export QUARKUS_DATASOURCE_USERNAME=postgres
   fi
@@ -67,7 +68,7 @@ start_server() { # workers ("" for the default); sets SERVER and STARTED_MS
   env ${workers:+AFTERCALL_JOBS_CONCURRENCY=$workers} QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_PASSWORD= \
     QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET AFTERCALL_DATA_DIR="$WORK/data-lin-$KIND" \
     AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
-    java ${JAVA_OPTS:-} -jar "$WORK/app-$KIND/quarkus-run.jar" >> "$WORK/lin-server-$KIND.log" 2>&1 & SERVER=$!
+    java $JAVA_OPTS -jar "$WORK/app-$KIND/quarkus-run.jar" >> "$WORK/lin-server-$KIND.log" 2>&1 & SERVER=$!
   # Readiness includes the job worker, which counts as ready when it is off by configuration (workers 0).
   wait_http "http://127.0.0.1:$PORT/q/health/ready" 120
   log "server ready in $(($(now_ms) - STARTED_MS)) ms (pid $SERVER, workers ${workers:-default})"

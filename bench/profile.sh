@@ -6,12 +6,12 @@
 # and prints the heaviest frames of each.
 #
 # Usage: bench/profile.sh [durable|test-run]      (default durable)
-# Env:   CONNS=64  DURATION=15  WARMUP=60 (C2 has compiled the hot paths by then)  SKIP_BUILD=1 (reuse bench/.work/app-h2)  PORT=8090  STUB_PORT=9100
+# Env:   CONNS=64  DURATION=15  WARMUP=120 (C2 has compiled the hot paths by then)  SKIP_BUILD=1 (reuse bench/.work/app-h2)  PORT=8090  STUB_PORT=9100
 #        EVENTS=itimer,alloc (async-profiler events; JFR-free; "none" measures without the profiler)
 #        JAVA_OPTS (default bench/jvm-opts.sh)   H2_URL_OPTS (appended to jvm-opts.sh's H2 URL; H2 refuses a setting given twice, e.g. ";PAGE_SIZE=4096")
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
-LOAD=${1:-durable}; CONNS=${CONNS:-64}; DURATION=${DURATION:-15}; WARMUP=${WARMUP:-60}
+LOAD=${1:-durable}; CONNS=${CONNS:-64}; DURATION=${DURATION:-15}; WARMUP=${WARMUP:-120}
 PORT=${PORT:-8090}; API=http://127.0.0.1:$PORT/api/v1; STUB_PORT=${STUB_PORT:-9100}
 WORK=$HERE/.work; mkdir -p "$WORK"
 . "$HERE/preamble.sh"

@@ -5,8 +5,8 @@
 # Usage: bench/run.sh [h2] [pg] [nodered]        (default: all three)
 # Env:   CONNS="16 64"   connection counts      DURATION=20   seconds per measured wrk run
 #        WARMUP=5        seconds of warm-up before each row   NODE_RED_DIR  folder with node_modules/node-red (4.1.8)
-#        JIT_WARMUP=90   seconds of load each server gets once, right after it starts, before any row: the C2
-#                        compiler takes 60-100 s on 2 cores to compile the hot paths (BENCHMARKS.md, "Warm-up")
+#        JIT_WARMUP=120  seconds of load each server gets once, right after it starts, before any row: the C2
+#                        compiler takes 60-110 s on 2 cores to compile the hot paths (BENCHMARKS.md, "Warm-up")
 #        SKIP_BUILD=1    reuse bench/.work/app-*   JAVA_OPTS   JVM flags for the server (default: bench/jvm-opts.sh)
 #        APPCDS=1        build the H2 server's AppCDS archive (bench/appcds.sh), used when it starts
 #        PORT=8090       the server's port          STUB_PORT=9100  the stub target's port
@@ -19,7 +19,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
 TARGETS=${*:-h2 pg nodered}
-CONNS=${CONNS:-16 64}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}; JIT_WARMUP=${JIT_WARMUP:-90}; PHASES=${PHASES:-durable in-memory}
+CONNS=${CONNS:-16 64}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-5}; JIT_WARMUP=${JIT_WARMUP:-120}; PHASES=${PHASES:-durable in-memory}
 PEERS=${PEERS:-$ROOT/../shared/bench/peers}; NODE_RED_DIR=${NODE_RED_DIR:-$ROOT/../nodered-peer}
 WORK=${BENCH_WORK:-$HERE/.work}; mkdir -p "$WORK" "$HERE/results"
 STAMP=$(date -u +%Y%m%dT%H%M%SZ); OUT=${RESULTS:-$HERE/results/$STAMP.jsonl}

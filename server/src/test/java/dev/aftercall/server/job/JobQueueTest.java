@@ -6,6 +6,9 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +45,9 @@ class JobQueueTest {
 
     @Inject
     TestDatabase database;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aProcessWithItsWorkerOffByConfigurationIsReady() {
@@ -79,6 +86,32 @@ class JobQueueTest {
         assertThat(queue.heartbeat(owner, LEASE, pks.subList(0, 2))).isEqualTo(2);
         assertThat(queue.heartbeat("owner-" + UUID.randomUUID(), LEASE, pks)).isZero();
         assertThat(queue.heartbeat(owner, LEASE, List.of())).isZero();
+    }
+
+    @Test
+    void aHeartbeatSkipsAJobAnotherTransactionHoldsInsteadOfWaitingForIt() throws Exception {
+        List<Long> pks = database.insertQueuedJobs("heartbeat-locked-" + UUID.randomUUID(), 2,
+                Instant.parse("1999-01-01T00:00:00Z"));
+        String owner = "owner-heartbeat-locked-" + UUID.randomUUID();
+        assertThat(queue.claim(2, owner, LEASE)).extracting(ClaimedJob::pk).containsExactlyElementsOf(pks);
+
+        ExecutorService heartbeat = Executors.newSingleThreadExecutor();
+        try (Connection committer = dataSource.getConnection()) {
+            committer.setAutoCommit(false); // holds the first job's row, as a group commit finishing it does
+            try (PreparedStatement lock = committer.prepareStatement("update job set attempts = attempts where pk = ?")) {
+                lock.setLong(1, pks.get(0));
+                assertThat(lock.executeUpdate()).isEqualTo(1);
+            }
+            try {
+                Future<Integer> extended = heartbeat.submit(() -> queue.heartbeat(owner, LEASE, pks));
+                assertThat(extended.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+            } finally {
+                committer.rollback();
+            }
+        } finally {
+            heartbeat.shutdownNow();
+        }
+        assertThat(queue.heartbeat(owner, LEASE, pks)).isEqualTo(2);
     }
 
     @Test

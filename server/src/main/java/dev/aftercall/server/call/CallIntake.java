@@ -18,6 +18,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -67,12 +69,19 @@ public class CallIntake {
      * An invalid call throws at once, before anything is written.
      *
      * <p>A call due now goes straight to this process's job worker when it has a free slot and nothing waits in the
-     * queue ({@link JobWorker#reserve}): stored {@code processing} with its job running, it starts once committed,
-     * without a claim. The answer says {@code queued} either way: the call is accepted for processing.
+     * queue ({@link JobWorker#admit}, which waits a while for a slot when none is free): stored {@code processing}
+     * with its job running, it starts once committed, without a claim. The answer says {@code queued} either way:
+     * the call is accepted for processing.
      */
     public CompletionStage<Received> receive(long outletId, JsonNode body, Instant runAt) {
         CallDocument call = CallDocument.of(body);
-        JobWorker.Reservation direct = runsNow(runAt) ? worker.reserve().orElse(null) : null;
+        CompletionStage<Optional<JobWorker.Reservation>> slot = runsNow(runAt) ? worker.admit()
+                : CompletableFuture.completedFuture(Optional.empty());
+        return slot.thenCompose(reserved -> store(outletId, call, runAt, reserved.orElse(null)));
+    }
+
+    private CompletionStage<Received> store(long outletId, CallDocument call, Instant runAt,
+                                            JobWorker.Reservation direct) {
         // Insert first: a new call (the common case) costs a share of one transaction. A repeat fails on the
         // unique key.
         return commits.answer(() -> insert(outletId, call, runAt, direct)).handle((job, error) -> {

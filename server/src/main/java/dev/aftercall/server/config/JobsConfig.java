@@ -10,6 +10,14 @@ public interface JobsConfig {
     /** Most jobs one process runs at the same time; also the size of its worker pool. */
     int concurrency();
 
+    /**
+     * How long a call posted while every slot of this process is busy (or the queue holds due jobs) waits for a
+     * slot before it is stored queued. Waiting holds the answer back: under more load than the workers finish, the
+     * platforms' posts slow to the rate calls complete instead of piling up in the queue, so a call is processed
+     * within about one pipeline's time of its answer. Zero queues at once.
+     */
+    Duration intakeWait();
+
     /** Most jobs taken in one claim query. */
     int batchSize();
 

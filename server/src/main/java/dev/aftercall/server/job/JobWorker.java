@@ -20,13 +20,17 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -52,6 +56,11 @@ import java.util.stream.Collectors;
  * intake {@linkplain #reserve reserves} the slot, stores the new call's job already running under this process's
  * lease and hands it over here, saving the claim's reads and writes. Once a job has to wait, new ones queue behind
  * it until the claimer has caught up.
+ *
+ * <p>When no slot is free, a new call waits for one ({@link #admit}) for up to {@code aftercall.jobs.intake-wait}
+ * before it is queued: admission control. Under more load than the workers finish, intake then answers at the rate
+ * calls complete, and the time from a call's answer to its processing stays about one pipeline's length instead of
+ * growing with a queue.
  */
 @ApplicationScoped
 public class JobWorker {
@@ -66,6 +75,8 @@ public class JobWorker {
     private final JobsConfig config;
     private final MeterRegistry metrics;
     private final Semaphore wakeups = new Semaphore(0);
+    /** New calls waiting for a slot ({@link #admit}), oldest first; each completes once, with a slot or without. */
+    private final Deque<CompletableFuture<Optional<Reservation>>> admissions = new ConcurrentLinkedDeque<>();
     private final AtomicLong queueDepth = new AtomicLong();
     private final DrainedQueue drained = new DrainedQueue();
     /** The pks of the jobs running here now: the heartbeat extends their leases and no others. */
@@ -80,6 +91,8 @@ public class JobWorker {
     private Thread claimer;
     private Timer processing;
     private Counter handedOver;
+    private Counter admittedAfterWait;
+    private Counter queuedAfterWait;
     private DistributionSummary claimSizes;
 
     public JobWorker(JobQueue queue, Pipeline pipeline, @Any Instance<JobHandler> handlers, JobsConfig config,
@@ -111,6 +124,8 @@ public class JobWorker {
         handedOver = Counter.builder("aftercall.jobs.handed_over")
                 .description("Jobs stored running and handed straight to this process's worker, not claimed")
                 .register(metrics);
+        admittedAfterWait = admissionCounter("slot");
+        queuedAfterWait = admissionCounter("queued");
         claimSizes = DistributionSummary.builder("aftercall.jobs.claimed")
                 .description("Jobs taken by one claim from the queue (claims that found none count as 0)")
                 .register(metrics);
@@ -146,6 +161,9 @@ public class JobWorker {
             Thread.currentThread().interrupt();
         }
         timers.shutdownNow();
+        for (CompletableFuture<Optional<Reservation>> waiter; (waiter = admissions.pollFirst()) != null; ) {
+            waiter.complete(Optional.empty());
+        }
         pool.shutdownNow();
         try {
             queue.release(owner);
@@ -166,10 +184,67 @@ public class JobWorker {
      * job.
      */
     public Optional<Reservation> reserve() {
-        if (!running || !drained.isDrained(Instant.now()) || !slots.tryAcquire()) {
+        if (!mayReserve() || !slots.tryAcquire()) {
             return Optional.empty();
         }
         return Optional.of(new Reservation());
+    }
+
+    private boolean mayReserve() {
+        return running && drained.isDrained(Instant.now());
+    }
+
+    /**
+     * As {@link #reserve}, but when no slot may be taken now, waits for one up to {@code aftercall.jobs.intake-wait}
+     * (first come, first served) and answers empty only then. Completes on a job or timer thread, never blocks the
+     * caller.
+     */
+    public CompletionStage<Optional<Reservation>> admit() {
+        Optional<Reservation> now = reserve();
+        Duration wait = config.intakeWait();
+        if (now.isPresent() || !running || wait.isZero()) {
+            return CompletableFuture.completedFuture(now);
+        }
+        CompletableFuture<Optional<Reservation>> waiter = new CompletableFuture<>();
+        admissions.addLast(waiter);
+        try {
+            timers.schedule(() -> {
+                if (waiter.complete(Optional.empty())) {
+                    admissions.remove(waiter);
+                    queuedAfterWait.increment();
+                }
+            }, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            waiter.complete(Optional.empty()); // shutting down
+        }
+        admitWaiting(); // a slot freed since the reserve() above
+        return waiter;
+    }
+
+    /**
+     * Hands the slots that may be taken to the calls waiting for one, oldest first. Called whenever a slot is freed
+     * or the queue may have drained.
+     */
+    private void admitWaiting() {
+        for (CompletableFuture<Optional<Reservation>> waiter; (waiter = admissions.pollFirst()) != null; ) {
+            if (waiter.isDone()) {
+                continue; // timed out
+            }
+            Optional<Reservation> slot = reserve();
+            if (slot.isPresent()) {
+                if (waiter.complete(slot)) {
+                    admittedAfterWait.increment();
+                } else {
+                    slot.get().cancel();
+                }
+                continue;
+            }
+            admissions.offerFirst(waiter);
+            // A slot freed after the reserve() above found no waiter to hand itself to: look again.
+            if (!mayReserve() || slots.availablePermits() == 0) {
+                return;
+            }
+        }
     }
 
     /**
@@ -211,6 +286,7 @@ public class JobWorker {
             if (open.compareAndSet(true, false)) {
                 slots.release();
                 wake();
+                admitWaiting();
             }
         }
     }
@@ -255,6 +331,7 @@ public class JobWorker {
                     LOG.warnf(e, "claiming jobs failed; trying again in %s", config.pollInterval());
                 }
             }
+            admitWaiting(); // the claim may have found the queue drained, or left slots free
             // A full batch means more may be due: claim again at once. Otherwise sleep until woken or polled.
             if (claimed < wanted || wanted == 0) {
                 awaitWork();
@@ -349,6 +426,7 @@ public class JobWorker {
                     }
                     inFlight.remove(job.pk());
                     slots.release();
+                    admitWaiting();
                     // A free slot matters to the claimer only when jobs wait; otherwise intake takes it.
                     if (!drained.isDrained(Instant.now())) {
                         wake();
@@ -416,11 +494,18 @@ public class JobWorker {
         }
 
         @Override
-        public java.util.concurrent.CompletionStage<Void> run(ClaimedJob job, java.util.concurrent.Executor workers) {
-            return java.util.concurrent.CompletableFuture.failedFuture(
+        public CompletionStage<Void> run(ClaimedJob job, java.util.concurrent.Executor workers) {
+            return CompletableFuture.failedFuture(
                     new IllegalStateException("unknown job kind " + job.kind()));
         }
     };
+
+    private Counter admissionCounter(String outcome) {
+        return Counter.builder("aftercall.intake.waited")
+                .description("New calls that waited for a job slot (aftercall.jobs.intake-wait), by what they got")
+                .tag("outcome", outcome)
+                .register(metrics);
+    }
 
     private static ThreadFactory named(String prefix) {
         AtomicInteger counter = new AtomicInteger();

@@ -33,7 +33,10 @@ class JobHandOverTest {
         public Map<String, String> getConfigOverrides() {
             // A long poll: the claimer claims only when woken (a call queued, a job finished), so no idle poll
             // holds a slot at the moment a call is posted.
-            return Map.of("aftercall.jobs.concurrency", "2", "aftercall.jobs.poll-interval", "30s");
+            // No admission wait: a call posted while both slots are busy is queued at once (IntakeAdmissionTest
+            // covers the wait).
+            return Map.of("aftercall.jobs.concurrency", "2", "aftercall.jobs.poll-interval", "30s",
+                    "aftercall.jobs.intake-wait", "0s");
         }
     }
 

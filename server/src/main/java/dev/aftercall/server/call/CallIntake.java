@@ -124,18 +124,6 @@ public class CallIntake {
         return null;
     }
 
-    /** As {@link #receive(long, JsonNode, Instant)}, waiting for the commit: for a caller on a worker thread. */
-    public Received receiveAndWait(long outletId, JsonNode body, Instant runAt) {
-        try {
-            return receive(outletId, body, runAt).toCompletableFuture().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
-
     private static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {

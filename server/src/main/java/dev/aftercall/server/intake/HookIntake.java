@@ -17,12 +17,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One delivery to {@code /hooks/{platform}/{token}}: resolve the token, check the signature, map the platform's
  * payload, hand an end-of-call event to the calls intake (idempotent on the call id, as {@code POST /api/v1/calls}),
  * and log it. Quick by design: nothing here waits for the pipeline, because platforms give up after about 10 s and
- * retry.
+ * retry. The answer may wait for the calls intake's admission control (a job slot, up to
+ * {@code aftercall.jobs.intake-wait}); no thread waits with it.
  */
 @ApplicationScoped
 public class HookIntake {
@@ -50,84 +54,100 @@ public class HookIntake {
     public record Answer(int status, ObjectNode body) {
     }
 
-    public Answer receive(String platformName, String token, byte[] body, Map<String, List<String>> headers) {
+    /** Call on a worker thread (it reads the database); the answer may complete on another one. */
+    public CompletionStage<Answer> receive(String platformName, String token, byte[] body,
+                                           Map<String, List<String>> headers) {
         Optional<IntakeTokens.Resolved> resolved = Platform.of(platformName)
                 .flatMap(platform -> tokens.resolve(platform, token));
         if (resolved.isEmpty()) {
             // Same answer for an unknown platform, an unknown, revoked or other platform's token: nothing to probe.
-            return new Answer(404, error("not found"));
+            return CompletableFuture.completedFuture(new Answer(404, error("not found")));
         }
         IntakeTokens.Resolved hook = resolved.get();
         Verification verification = signatures.verify(hook, body, name -> header(headers, name));
-        Outcome outcome;
-        if (!verification.accepted()) {
-            outcome = new Outcome(null, null, "rejected", verification.reason(), 401,
-                    error("signature check failed: " + verification.reason()));
-        } else {
-            outcome = handle(hook, body);
-        }
-        log.record(new IntakeLog.Entry(hook, outcome.event, outcome.callId, verification, outcome.outcome,
-                outcome.detail, outcome.status), headers, body);
-        return new Answer(outcome.status, outcome.body);
+        CompletionStage<Outcome> outcome = verification.accepted() ? handle(hook, body)
+                : CompletableFuture.completedFuture(new Outcome(null, null, "rejected", verification.reason(), 401,
+                error("signature check failed: " + verification.reason())));
+        return outcome.thenApply(done -> {
+            log.record(new IntakeLog.Entry(hook, done.event, done.callId, verification, done.outcome, done.detail,
+                    done.status), headers, body);
+            return new Answer(done.status, done.body);
+        });
     }
 
     /** What became of an accepted delivery, for the answer and the log. */
     private record Outcome(String event, String callId, String outcome, String detail, int status, ObjectNode body) {
     }
 
-    private Outcome handle(IntakeTokens.Resolved hook, byte[] raw) {
+    private CompletionStage<Outcome> handle(IntakeTokens.Resolved hook, byte[] raw) {
         PlatformEvent event = null;
+        CompletionStage<Outcome> outcome;
         try {
             JsonNode body = parse(raw);
             event = hook.platform().mapper().map(body);
-            return switch (event.timing()) {
-                case IGNORED -> new Outcome(event.event(), null, "ignored", "not an end-of-call event", 200,
-                        Json.object().put("status", "ignored").put("event", event.event()));
+            outcome = switch (event.timing()) {
+                case IGNORED -> CompletableFuture.completedFuture(new Outcome(event.event(), null, "ignored",
+                        "not an end-of-call event", 200, Json.object().put("status", "ignored").put("event",
+                        event.event())));
                 case RUN_NOW -> store(hook, event, Instant.now());
                 case AWAIT_ANALYSIS -> store(hook, event, Instant.now().plus(retellAnalysisWait));
                 case ANALYSIS -> analysis(hook, event);
             };
-        } catch (PlatformMapper.UnusablePayload e) {
-            return invalid(event, 400, e.getMessage(), e.field());
-        } catch (ApiException e) {
-            return invalid(event, e.status(), e.getMessage(), e.field());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "intake of a %s delivery failed", hook.platform().wireName());
-            // 500 makes the platform retry; intake is idempotent, so a retry is safe.
-            return new Outcome(event == null ? null : event.event(), event == null ? null : event.callId(),
-                    "error", "internal error: " + e.getClass().getSimpleName(), 500, error("internal error"));
+            outcome = CompletableFuture.failedFuture(e);
         }
+        PlatformEvent mapped = event;
+        return outcome.exceptionally(error -> failed(hook, mapped, error));
     }
 
-    private Outcome store(IntakeTokens.Resolved hook, PlatformEvent event, Instant runAt) {
-        CallIntake.Received received = calls.receiveAndWait(hook.outletId(), event.call(), runAt);
-        String callId = event.callId();
-        if (!received.created()) {
-            return new Outcome(event.event(), callId, "duplicate", "the call was stored before", 200,
-                    answer("duplicate", callId));
+    private Outcome failed(IntakeTokens.Resolved hook, PlatformEvent event, Throwable error) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (e instanceof PlatformMapper.UnusablePayload unusable) {
+            return invalid(event, 400, unusable.getMessage(), unusable.field());
         }
-        String detail = runAt.isAfter(Instant.now()) ? "queued; runs at " + runAt + " unless its analysis arrives"
-                : "queued";
-        return new Outcome(event.event(), callId, "queued", detail, 202, answer("queued", callId));
+        if (e instanceof ApiException api) {
+            return invalid(event, api.status(), api.getMessage(), api.field());
+        }
+        if (!(e instanceof RuntimeException)) {
+            throw new CompletionException(e);
+        }
+        LOG.errorf(e, "intake of a %s delivery failed", hook.platform().wireName());
+        // 500 makes the platform retry; intake is idempotent, so a retry is safe.
+        return new Outcome(event == null ? null : event.event(), event == null ? null : event.callId(),
+                "error", "internal error: " + e.getClass().getSimpleName(), 500, error("internal error"));
+    }
+
+    private CompletionStage<Outcome> store(IntakeTokens.Resolved hook, PlatformEvent event, Instant runAt) {
+        return calls.receive(hook.outletId(), event.call(), runAt).thenApply(received -> {
+            String callId = event.callId();
+            if (!received.created()) {
+                return new Outcome(event.event(), callId, "duplicate", "the call was stored before", 200,
+                        answer("duplicate", callId));
+            }
+            String detail = runAt.isAfter(Instant.now()) ? "queued; runs at " + runAt + " unless its analysis arrives"
+                    : "queued";
+            return new Outcome(event.event(), callId, "queued", detail, 202, answer("queued", callId));
+        });
     }
 
     /**
      * Retell's {@code call_analyzed}: a new call is stored and runs now; a call still waiting since its
      * {@code call_ended} gets the analysed document and runs now; a call already run keeps its run.
      */
-    private Outcome analysis(IntakeTokens.Resolved hook, PlatformEvent event) {
-        Outcome stored = store(hook, event, Instant.now());
-        if (!"duplicate".equals(stored.outcome)) {
-            return stored;
-        }
-        String callId = event.callId();
-        return switch (waiting.replaceIfWaiting(hook.outletId(), CallDocument.of(event.call()))) {
-            case APPLIED -> new Outcome(event.event(), callId, "analysis_applied",
-                    "the waiting call now holds the analysis and runs now", 202, answer("queued", callId));
-            case TOO_LATE -> new Outcome(event.event(), callId, "duplicate",
-                    "the call had already been processed or was stored with its analysis; nothing changed", 200,
-                    answer("duplicate", callId));
-        };
+    private CompletionStage<Outcome> analysis(IntakeTokens.Resolved hook, PlatformEvent event) {
+        return store(hook, event, Instant.now()).thenApply(stored -> {
+            if (!"duplicate".equals(stored.outcome)) {
+                return stored;
+            }
+            String callId = event.callId();
+            return switch (waiting.replaceIfWaiting(hook.outletId(), CallDocument.of(event.call()))) {
+                case APPLIED -> new Outcome(event.event(), callId, "analysis_applied",
+                        "the waiting call now holds the analysis and runs now", 202, answer("queued", callId));
+                case TOO_LATE -> new Outcome(event.event(), callId, "duplicate",
+                        "the call had already been processed or was stored with its analysis; nothing changed", 200,
+                        answer("duplicate", callId));
+            };
+        });
     }
 
     private Outcome invalid(PlatformEvent event, int status, String message, String field) {

@@ -1,5 +1,6 @@
 package dev.aftercall.server.intake;
 
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The webhook URL a voice platform is pointed at: {@code POST /hooks/{platform}/{token}}. No JWT (platforms cannot
@@ -26,10 +30,12 @@ public class HookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(@PathParam("platform") String platform, @PathParam("token") String token, byte[] body,
-                            @Context HttpHeaders headers) {
-        HookIntake.Answer answer = intake.receive(platform, token, body == null ? new byte[0] : body,
-                headers.getRequestHeaders());
-        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(answer.body()).build();
+    @Blocking // resolving the token reads the database; the answer itself comes when the call is stored
+    public CompletionStage<Response> receive(@PathParam("platform") String platform, @PathParam("token") String token,
+                                             byte[] body, @Context HttpHeaders headers) {
+        byte[] raw = body == null ? new byte[0] : body;
+        return intake.receive(platform, token, raw, Map.copyOf(headers.getRequestHeaders()))
+                .thenApply(answer -> Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(answer.body()).build());
     }
 }

@@ -21,13 +21,15 @@ import java.util.concurrent.TimeUnit;
 import static dev.aftercall.server.support.Api.as;
 import static dev.aftercall.server.support.Api.call;
 import static dev.aftercall.server.support.Api.newCallId;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Admission control: a call posted while every slot is busy waits for one ({@code aftercall.jobs.intake-wait}) and
- * is answered once it has it, then handed over; one that waits in vain is answered after the wait, queued. One slot
- * and a 3 s wait make both cases easy to reach.
+ * is answered once it has it, then handed over; one that waits in vain is answered after the wait, queued; a
+ * platform's webhook waits the same way (its answer, not a thread). One slot and a 3 s wait make the cases easy to
+ * reach.
  */
 @QuarkusTest
 @TestProfile(IntakeAdmissionTest.OneSlot.class)
@@ -103,6 +105,32 @@ class IntakeAdmissionTest {
 
             stage.release(holder);
             Api.awaitFinished(token, waiting).body("status", equalTo("completed")).body("attempts", equalTo(1));
+        } finally {
+            stage.release(holder);
+        }
+    }
+
+    @Test
+    void aPlatformsWebhookWaitsForASlotTheSameWay() throws Exception {
+        String url = as(token).body(Map.of("platform", "generic")).post("/api/v1/intake-tokens").then().statusCode(201)
+                .extract().path("url");
+        String hook = url.substring(url.indexOf("/hooks/"));
+        String holder = newCallId();
+        String next = newCallId();
+        try {
+            post(holder, TestStage.HELD_AGENT).then().statusCode(202);
+            Eventually.await(Duration.ofSeconds(20), () -> stage.runs(holder), runs -> runs == 1);
+            double handedBefore = handedOver();
+
+            CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() -> given()
+                    .contentType("application/json").body(call(next, "agent-admission")).post(hook));
+            Thread.sleep(500);
+            assertThat(answer).as("no answer while the only slot is busy").isNotDone();
+
+            stage.release(holder);
+            answer.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).then().statusCode(202).body("status", equalTo("queued"));
+            Api.awaitFinished(token, next).body("status", equalTo("completed"));
+            assertThat(handedOver() - handedBefore).isEqualTo(1);
         } finally {
             stage.release(holder);
         }

@@ -11,8 +11,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One flow run for one call. {@code state} is the engine's {@code RunState} as JSON, rewritten at every
- * checkpoint, so a run interrupted by a crash resumes at the node it had reached.
+ * One flow run for one call, written at its first checkpoint (after a node with side effects) or at its end,
+ * whichever comes first. {@code state} is the engine's {@code RunState} as JSON, rewritten at every checkpoint, so a
+ * run interrupted by a crash resumes at the node it had reached.
  */
 @Entity
 @Table(name = "flow_run")

@@ -49,8 +49,12 @@ public class FlowRunStore {
         this.liveFlows = changes.newCache();
     }
 
-    /** A run to drive: its row, the version's flow, and the state to continue from. */
-    public record PendingRun(long runPk, Flow flow, RunState state) {
+    /**
+     * A run to drive: its row ({@link #NOT_RECORDED} for a run starting now, whose first save {@link #insert inserts}
+     * it), the flow version it runs, and the state to continue from.
+     */
+    public record PendingRun(long runPk, long flowPk, int version, Flow flow, RunState state) {
+        public static final long NOT_RECORDED = 0;
     }
 
     /**
@@ -71,8 +75,10 @@ public class FlowRunStore {
     /**
      * What the call's flows still need. A run an earlier attempt left running resumes at its stored node, on the
      * version it started with; a published flow that applies to the call's agent and has no run yet gets one,
-     * positioned at its start node. Finished runs are left alone, so running the stage again repeats nothing.
-     * (Plain statements, not entities: this runs for every call; see {@link Sql}.)
+     * positioned at its start node, not yet recorded: its row is written at its first save (a checkpoint after a node
+     * with side effects, or its end). Until then it has done nothing outside the process, and a run interrupted
+     * before it starts over, as it would from a row at its start node. Finished runs are left alone, so running the
+     * stage again repeats nothing. (Plain statements, not entities: this runs for every call; see {@link Sql}.)
      */
     @Transactional
     public List<PendingRun> pending(CallWork work) {
@@ -83,8 +89,8 @@ public class FlowRunStore {
             flowsWithRun.add(run.flowPk());
             if (FlowRunEntity.RUNNING.equals(run.status())) {
                 try {
-                    pending.add(new PendingRun(run.pk(), flowOf(run.flowPk(), run.flowVersion()),
-                            Json.read(run.state(), RunState.class)));
+                    pending.add(new PendingRun(run.pk(), run.flowPk(), run.flowVersion(),
+                            flowOf(run.flowPk(), run.flowVersion()), Json.read(run.state(), RunState.class)));
                 } catch (CannotRun e) {
                     Instant now = Instant.now();
                     sql.update("update flow_run set status = ?, error = ?, finished_at = ?, updated_at = ? where pk = ?",
@@ -102,26 +108,33 @@ public class FlowRunStore {
         CallData call = CallData.fromCall(results.currentCall(work.callPk(), work.call()));
         for (LiveFlow flow : toStart) {
             String runKey = FlowRunEntity.runKey(work.callId(), flow.pk());
-            Instant now = Instant.now();
-            Flow model = null;
-            RunState state;
             try {
-                model = flowOf(flow.pk(), flow.version());
-                state = RunState.begin(runKey, model.start().id(), call);
+                Flow model = flowOf(flow.pk(), flow.version());
+                pending.add(new PendingRun(PendingRun.NOT_RECORDED, flow.pk(), flow.version(), model,
+                        RunState.begin(runKey, model.start().id(), call)));
             } catch (CannotRun e) {
-                state = new RunState(runKey, RunState.Status.FAILED, null, null, call, List.of(), e.getMessage());
-            }
-            long runPk = sql.insert("""
-                            insert into flow_run (call_pk, flow_pk, flow_version, run_key, status, state, error,
-                                                  started_at, finished_at, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    work.callPk(), flow.pk(), flow.version(), runKey, FlowView.status(state.status()),
-                    Json.write(state), state.error(), now, model == null ? now : null, now);
-            if (model != null) {
-                pending.add(new PendingRun(runPk, model, state));
+                insert(work.callPk(), flow.pk(), flow.version(),
+                        new RunState(runKey, RunState.Status.FAILED, null, null, call, List.of(), e.getMessage()));
             }
         }
         return pending;
+    }
+
+    /** The first save of a run that started in this attempt: writes its row as {@code state} has it; answers its pk. */
+    @Transactional
+    public long insert(long callPk, PendingRun run, RunState state) {
+        return insert(callPk, run.flowPk(), run.version(), state);
+    }
+
+    private long insert(long callPk, long flowPk, int version, RunState state) {
+        Instant now = Instant.now();
+        Instant started = state.steps().isEmpty() ? now : state.steps().get(0).startedAt();
+        return sql.insert("""
+                        insert into flow_run (call_pk, flow_pk, flow_version, run_key, status, state, error,
+                                              started_at, finished_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                callPk, flowPk, version, state.runKey(), FlowView.status(state.status()), Json.write(state),
+                state.error(), started, state.finished() ? now : null, now);
     }
 
     /** The columns of a stored run that {@link #pending} reads. */

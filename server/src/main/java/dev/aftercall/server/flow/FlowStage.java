@@ -1,9 +1,9 @@
 package dev.aftercall.server.flow;
 
 import dev.aftercall.engine.auth.AuthProfiles;
-import dev.aftercall.engine.run.Checkpointer;
 import dev.aftercall.engine.run.FlowRunner;
 import dev.aftercall.engine.run.RunEnvironment;
+import dev.aftercall.engine.run.RunState;
 import dev.aftercall.server.authprofile.DbAuthProfiles;
 import dev.aftercall.server.flow.FlowRunStore.PendingRun;
 import dev.aftercall.server.pipeline.CallWork;
@@ -21,6 +21,9 @@ import java.util.concurrent.CompletionStage;
  * Runs the outlet's published flows for a call, one after the other, each recorded as a {@code flow_run} and
  * checkpointed after every node with side effects. A flow that fails is recorded failed and the pipeline goes on;
  * only a failure to record (the database) fails the stage, so the job is retried and resumes where the runs were.
+ *
+ * <p>A run's row is written at its first save, not when it starts ({@link FlowRunStore#pending}): a flow whose only
+ * node with side effects is its last one, the common shape (decide, then tell the CRM), costs one insert.
  */
 @ApplicationScoped
 public class FlowStage implements PipelineStage {
@@ -51,7 +54,8 @@ public class FlowStage implements PipelineStage {
 
     @Override
     public CompletionStage<Void> run(CallWork work) {
-        return commits.call(() -> prepare(work)).thenCompose(FlowStage.this::runAll);
+        // Mostly reads, in a group commit all the same: on PostgreSQL a transaction of its own would cost a commit.
+        return commits.call(() -> prepare(work)).thenCompose(prepared -> runAll(work, prepared));
     }
 
     private record Prepared(List<PendingRun> runs, AuthProfiles profiles) {
@@ -64,17 +68,48 @@ public class FlowStage implements PipelineStage {
         return new Prepared(runs, authProfiles.load(work.outletId(), names));
     }
 
-    private CompletionStage<Void> runAll(Prepared prepared) {
+    private CompletionStage<Void> runAll(CallWork work, Prepared prepared) {
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
         for (PendingRun run : prepared.runs()) {
-            chain = chain.thenCompose(ignored -> runOne(run, prepared.profiles()));
+            chain = chain.thenCompose(ignored -> runOne(work, run, prepared.profiles()));
         }
         return chain;
     }
 
-    private CompletionStage<Void> runOne(PendingRun run, AuthProfiles profiles) {
-        Checkpointer checkpoints = state -> commits.run(() -> store.checkpoint(run.runPk(), state));
-        return runner.run(run.flow(), run.state(), new RunEnvironment(profiles, checkpoints))
-                .thenCompose(end -> commits.run(() -> store.finish(run.runPk(), end)));
+    private CompletionStage<Void> runOne(CallWork work, PendingRun run, AuthProfiles profiles) {
+        RunRow row = new RunRow(work.callPk(), run);
+        return runner.run(run.flow(), run.state(), new RunEnvironment(profiles, state -> row.save(state, false)))
+                .thenCompose(end -> row.save(end, true));
+    }
+
+    /**
+     * The row of one run: inserted by its first save, updated by the later ones. A run's saves come one after the
+     * other (the runner waits for each), and the pk is taken only once the insert is committed: a group commit that
+     * rolls back runs its units again, and the retried insert must not find a pk from the batch that was undone.
+     */
+    private final class RunRow {
+        private final long callPk;
+        private final PendingRun run;
+        private long pk;
+
+        RunRow(long callPk, PendingRun run) {
+            this.callPk = callPk;
+            this.run = run;
+            this.pk = run.runPk();
+        }
+
+        CompletionStage<Void> save(RunState state, boolean finished) {
+            long saved = pk;
+            if (saved == PendingRun.NOT_RECORDED) {
+                return commits.call(() -> store.insert(callPk, run, state)).thenAccept(inserted -> pk = inserted);
+            }
+            return commits.run(() -> {
+                if (finished) {
+                    store.finish(saved, state);
+                } else {
+                    store.checkpoint(saved, state);
+                }
+            });
+        }
     }
 }

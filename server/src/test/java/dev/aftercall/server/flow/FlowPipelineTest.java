@@ -14,7 +14,10 @@ import dev.aftercall.server.http.StubTarget;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,6 +90,12 @@ class FlowPipelineTest {
                 .body("flow_runs[0].steps[2].response.status", equalTo(201))
                 .body("flow_runs[0].variables.external_ticket_id", equalTo("T-42"))
                 .extract().asString();
+
+        // The row was written at the checkpoint after "ticket", and still says when the run began: at its first node.
+        JsonPath run = JsonPath.from(detail);
+        Instant started = Instant.parse(run.getString("flow_runs[0].started_at"));
+        Instant firstNode = Instant.parse(run.getString("flow_runs[0].steps[0].started_at"));
+        assertThat(Duration.between(firstNode, started).abs()).isLessThan(Duration.ofMillis(1));
 
         assertThat(target.requests()).hasSize(1);
         StubTarget.Received received = target.requests().get(0);

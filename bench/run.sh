@@ -51,7 +51,7 @@ measure() { # label pid conns script url
 record() { python3 -c "import json,sys; j=json.loads(sys.argv[1]); j.update(json.loads(sys.argv[2])); print(json.dumps(j))" "$1" "$2" | tee -a "$OUT"; }
 # Calls completed and calls taken in, from the server's counters (O(1)). Counting through GET /api/v1/calls instead
 # (as up to the run of 2026-12-06 22:27) reads the whole call table on every poll: on H2, after the first load's
-# 100,000+ calls, noticing the drain took 2.5-4.5 s after the last call had completed, and that went into the
+# 100,000+ calls, noticing the drain took 2.5-4 s after the last call had completed, and that went into the
 # completed flows/s figure (BENCHMARKS.md, "Completion measured by counter").
 metric() { curl -s "http://127.0.0.1:$PORT/q/metrics" | awk -v m="$1" 'index($0, m) == 1 {s += $NF} END {printf "%d\n", s}'; }
 completed() { metric 'aftercall_jobs_completed_total{kind="process_call",status="done"}'; }

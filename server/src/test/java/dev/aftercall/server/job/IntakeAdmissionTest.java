@@ -66,8 +66,7 @@ class IntakeAdmissionTest {
         String holder = newCallId();
         String next = newCallId();
         try {
-            post(holder, TestStage.HELD_AGENT).then().statusCode(202);
-            Eventually.await(Duration.ofSeconds(20), () -> stage.runs(holder), runs -> runs == 1);
+            holdTheSlot(holder);
             double handedBefore = handedOver();
             double admittedBefore = waited("slot");
 
@@ -91,8 +90,7 @@ class IntakeAdmissionTest {
         String holder = newCallId();
         String waiting = newCallId();
         try {
-            post(holder, TestStage.HELD_AGENT).then().statusCode(202);
-            Eventually.await(Duration.ofSeconds(20), () -> stage.runs(holder), runs -> runs == 1);
+            holdTheSlot(holder);
             double queuedBefore = waited("queued");
 
             long started = System.nanoTime();
@@ -118,8 +116,7 @@ class IntakeAdmissionTest {
         String holder = newCallId();
         String next = newCallId();
         try {
-            post(holder, TestStage.HELD_AGENT).then().statusCode(202);
-            Eventually.await(Duration.ofSeconds(20), () -> stage.runs(holder), runs -> runs == 1);
+            holdTheSlot(holder);
             double handedBefore = handedOver();
 
             CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() -> given()
@@ -134,6 +131,12 @@ class IntakeAdmissionTest {
         } finally {
             stage.release(holder);
         }
+    }
+
+    /** Posts a call that takes the only slot and keeps it until {@code stage.release(callId)}. */
+    private void holdTheSlot(String callId) {
+        post(callId, TestStage.HELD_AGENT).then().statusCode(202);
+        Eventually.await(Duration.ofSeconds(20), () -> stage.runs(callId), runs -> runs == 1);
     }
 
     private Response post(String callId, String agent) {

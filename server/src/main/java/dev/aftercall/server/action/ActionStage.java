@@ -78,7 +78,7 @@ public class ActionStage implements PipelineStage {
             }
             ObjectNode decision = decide(work, call, action);
             boolean scheduled = decision.has("scheduled_call_id");
-            results.update(work.callPk(), saved -> {
+            results.update(work, saved -> {
                 ArrayNode log = saved.has("actions") && saved.get("actions").isArray()
                         ? (ArrayNode) saved.get("actions") : saved.putArray("actions");
                 log.add(decision);

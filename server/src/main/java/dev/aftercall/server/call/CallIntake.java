@@ -87,7 +87,7 @@ public class CallIntake {
         return commits.answer(() -> insert(outletId, call, runAt, direct)).handle((job, error) -> {
             if (error == null && direct != null) {
                 processCall.runStored(direct, job,
-                        new CallWork(job.callPk(), call.callId(), outletId, call.agent(), call.json()));
+                        CallWork.handedOver(job.callPk(), call.callId(), outletId, call.agent(), call.json()));
             } else if (direct != null) {
                 direct.cancel();
             }

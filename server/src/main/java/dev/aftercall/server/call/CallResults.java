@@ -3,6 +3,7 @@ package dev.aftercall.server.call;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftercall.server.json.Json;
+import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.tx.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -66,6 +67,14 @@ public class CallResults {
         call.results = results.toString();
         call.updatedAt = Instant.now();
         return results;
+    }
+
+    /** As {@link #update(long, Consumer)} for a stage's call; marks it as having saved results in this attempt. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public ObjectNode update(CallWork work, Consumer<ObjectNode> change) {
+        ObjectNode saved = update(work.callPk(), change);
+        work.resultsSaved().set(true);
+        return saved;
     }
 
     /**

@@ -78,7 +78,7 @@ public class DestinationStage implements PipelineStage {
         for (Destination target : targets) {
             records.put(target.id(), handOver(work, target, values));
         }
-        results.update(work.callPk(), saved -> {
+        results.update(work, saved -> {
             ArrayNode list = saved.putArray(RESULTS_KEY);
             records.values().forEach(list::add);
         });

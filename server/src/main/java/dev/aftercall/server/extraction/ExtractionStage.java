@@ -86,7 +86,7 @@ public class ExtractionStage implements PipelineStage {
         JsonNode posted = work.call().get("post_call");
         ExtractionResult merged = PlatformValues.merge(extracted,
                 posted instanceof ObjectNode object ? object : null, fields, reference);
-        results.update(work.callPk(), saved -> save(saved, work, merged, meta));
+        results.update(work, saved -> save(saved, work, merged, meta));
     }
 
     private ExtractionResult extract(List<ExtractionField> fields, Transcript transcript, ZonedDateTime reference,

@@ -10,6 +10,7 @@ import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.setup.SetupCache;
 import dev.aftercall.server.setup.SetupChanges;
 import dev.aftercall.server.tx.Sql;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
@@ -66,8 +67,9 @@ public class FlowRunStore {
             parsed.clear();
         }
         return parsed.computeIfAbsent(new VersionKey(flowPk, version), key -> {
-            String document = FlowVersionEntity.of(flowPk, version).map(v -> v.document).orElseThrow(() ->
-                    new IllegalStateException("version " + version + " of flow " + flowPk + " is missing"));
+            String document = QuarkusTransaction.joiningExisting().call(() -> FlowVersionEntity.of(flowPk, version))
+                    .map(v -> v.document).orElseThrow(() ->
+                            new IllegalStateException("version " + version + " of flow " + flowPk + " is missing"));
             return FlowDocument.stored(document).flow();
         });
     }
@@ -116,6 +118,30 @@ public class FlowRunStore {
                 insert(work.callPk(), flow.pk(), flow.version(),
                         new RunState(runKey, RunState.Status.FAILED, null, null, call, List.of(), e.getMessage()));
             }
+        }
+        return pending;
+    }
+
+    /**
+     * As {@link #pending} for a call nothing of which is stored but its row ({@link CallWork#untouched}): no earlier
+     * runs, empty results, so no statement at all while the outlet's flows and their versions are cached. Null when
+     * a published version cannot run: {@link #pending} records that.
+     */
+    public List<PendingRun> untouched(CallWork work) {
+        CallData call = CallData.fromCall(work.call());
+        List<PendingRun> pending = new ArrayList<>();
+        for (LiveFlow flow : liveFlows.get(work.outletId(), FlowRunStore::live)) {
+            if (!FlowDocument.appliesTo(flow.agents(), work.agent())) {
+                continue;
+            }
+            Flow model;
+            try {
+                model = flowOf(flow.pk(), flow.version());
+            } catch (CannotRun e) {
+                return null;
+            }
+            pending.add(new PendingRun(PendingRun.NOT_RECORDED, flow.pk(), flow.version(), model,
+                    RunState.begin(FlowRunEntity.runKey(work.callId(), flow.pk()), model.start().id(), call)));
         }
         return pending;
     }

@@ -54,15 +54,22 @@ public class FlowStage implements PipelineStage {
 
     @Override
     public CompletionStage<Void> run(CallWork work) {
+        if (work.untouched()) {
+            // Just stored by intake and nothing saved since: no runs to look for, no results to read.
+            List<PendingRun> runs = store.untouched(work);
+            if (runs != null) {
+                return runAll(work, prepared(work, runs));
+            }
+        }
         // Mostly reads, in a group commit all the same: on PostgreSQL a transaction of its own would cost a commit.
-        return commits.call(() -> prepare(work)).thenCompose(prepared -> runAll(work, prepared));
+        return commits.call(() -> prepared(work, store.pending(work)))
+                .thenCompose(prepared -> runAll(work, prepared));
     }
 
     private record Prepared(List<PendingRun> runs, AuthProfiles profiles) {
     }
 
-    private Prepared prepare(CallWork work) {
-        List<PendingRun> runs = store.pending(work);
+    private Prepared prepared(CallWork work, List<PendingRun> runs) {
         Set<String> names = new LinkedHashSet<>();
         runs.forEach(run -> names.addAll(FlowDocument.authProfiles(run.flow())));
         return new Prepared(runs, authProfiles.load(work.outletId(), names));

@@ -70,7 +70,7 @@ public class FunctionStage implements PipelineStage {
             ObjectNode before = FunctionContext.ofCall(results.currentCall(work.callPk(), work.call()));
             FunctionOutcome outcome = runner.run(work.outletId(), work.callId() + ":function:" + function.id(),
                     function.definition(), before.deepCopy());
-            results.update(work.callPk(), saved -> save(saved, function, before, outcome));
+            results.update(work, saved -> save(saved, function, before, outcome));
         }
     }
 

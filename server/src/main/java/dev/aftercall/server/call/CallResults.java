@@ -69,8 +69,10 @@ public class CallResults {
         return results;
     }
 
-    /** As {@link #update(long, Consumer)} for a stage's call; marks it as having saved results in this attempt. */
-    @Transactional(TxType.REQUIRES_NEW)
+    /**
+     * As {@link #update(long, Consumer)} for a stage's call (its own transaction: ArC intercepts the call from here
+     * too); marks the call as having saved results in this attempt once that is committed.
+     */
     public ObjectNode update(CallWork work, Consumer<ObjectNode> change) {
         ObjectNode saved = update(work.callPk(), change);
         work.resultsSaved().set(true);

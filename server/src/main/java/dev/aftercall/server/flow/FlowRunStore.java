@@ -100,23 +100,18 @@ public class FlowRunStore {
                 }
             }
         }
-        List<LiveFlow> toStart = liveFlows.get(work.outletId(), FlowRunStore::live).stream()
-                .filter(flow -> !flowsWithRun.contains(flow.pk()) && FlowDocument.appliesTo(flow.agents(), work.agent()))
-                .toList();
+        List<LiveFlow> toStart = liveFor(work).stream().filter(flow -> !flowsWithRun.contains(flow.pk())).toList();
         if (toStart.isEmpty()) {
             return pending;
         }
         // Flows see the call as extraction and functions left it (post_call, disposition_reason, ...).
         CallData call = CallData.fromCall(results.currentCall(work.callPk(), work.call()));
         for (LiveFlow flow : toStart) {
-            String runKey = FlowRunEntity.runKey(work.callId(), flow.pk());
             try {
-                Flow model = flowOf(flow.pk(), flow.version());
-                pending.add(new PendingRun(PendingRun.NOT_RECORDED, flow.pk(), flow.version(), model,
-                        RunState.begin(runKey, model.start().id(), call)));
+                pending.add(starting(work, flow, call));
             } catch (CannotRun e) {
-                insert(work.callPk(), flow.pk(), flow.version(),
-                        new RunState(runKey, RunState.Status.FAILED, null, null, call, List.of(), e.getMessage()));
+                insert(work.callPk(), flow.pk(), flow.version(), new RunState(FlowRunEntity.runKey(work.callId(),
+                        flow.pk()), RunState.Status.FAILED, null, null, call, List.of(), e.getMessage()));
             }
         }
         return pending;
@@ -130,20 +125,28 @@ public class FlowRunStore {
     public List<PendingRun> untouched(CallWork work) {
         CallData call = CallData.fromCall(work.call());
         List<PendingRun> pending = new ArrayList<>();
-        for (LiveFlow flow : liveFlows.get(work.outletId(), FlowRunStore::live)) {
-            if (!FlowDocument.appliesTo(flow.agents(), work.agent())) {
-                continue;
-            }
-            Flow model;
+        for (LiveFlow flow : liveFor(work)) {
             try {
-                model = flowOf(flow.pk(), flow.version());
+                pending.add(starting(work, flow, call));
             } catch (CannotRun e) {
                 return null;
             }
-            pending.add(new PendingRun(PendingRun.NOT_RECORDED, flow.pk(), flow.version(), model,
-                    RunState.begin(FlowRunEntity.runKey(work.callId(), flow.pk()), model.start().id(), call)));
         }
         return pending;
+    }
+
+    /** The outlet's published flows that apply to the call's agent (cached; see {@link SetupCache}). */
+    private List<LiveFlow> liveFor(CallWork work) {
+        return liveFlows.get(work.outletId(), FlowRunStore::live).stream()
+                .filter(flow -> FlowDocument.appliesTo(flow.agents(), work.agent()))
+                .toList();
+    }
+
+    /** A run of {@code flow} for the call, at its start node and not yet recorded. */
+    private PendingRun starting(CallWork work, LiveFlow flow, CallData call) {
+        Flow model = flowOf(flow.pk(), flow.version());
+        return new PendingRun(PendingRun.NOT_RECORDED, flow.pk(), flow.version(), model,
+                RunState.begin(FlowRunEntity.runKey(work.callId(), flow.pk()), model.start().id(), call));
     }
 
     /** The first save of a run that started in this attempt: writes its row as {@code state} has it; answers its pk. */

@@ -19,6 +19,16 @@ build() { # db-kind -> $WORK/app-<kind>; SKIP_BUILD=1 reuses an existing one; AP
   if [ -n "${APPCDS:-}" ] && [ "$1" = h2 ]; then "$(dirname "${BASH_SOURCE[0]}")/appcds.sh" "$WORK/app-$1"; fi
 }
 
+# The sum of the server's (on $PORT) /q/metrics lines that start with $1, a metric name with its labels: O(1), where
+# counting calls through GET /api/v1/calls reads the call table each time and slows what it measures (BENCHMARKS.md,
+# "Completion measured by counter").
+metric() { curl -s "http://127.0.0.1:$PORT/q/metrics" | awk -v m="$1" 'index($0, m) == 1 {s += $NF} END {printf "%d\n", s}'; }
+calls_completed() { metric 'aftercall_jobs_completed_total{kind="process_call",status="done"}'; }
+# Calls the server finished: completed, or failed for good (a retry scheduled is not finished).
+calls_finished() {
+  echo $(($(calls_completed) + $(metric 'aftercall_jobs_completed_total{kind="process_call",status="failed"}')))
+}
+
 wait_http() { # url, seconds
   for _ in $(seq 1 $(($2 * 20))); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done; echo "not ready: $1" >&2; return 1
 }

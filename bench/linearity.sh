@@ -42,11 +42,6 @@ now_ms() { date +%s%3N; }
 secs() { python3 -c "print(round(($2 - $1) / 1000, 2))"; } # start_ms end_ms
 record() { python3 -c "import json,sys; print(json.dumps(json.loads(sys.argv[1])))" "$1" | tee -a "$OUT"; }
 total() { curl -sf -H "Authorization: Bearer $TOKEN" "$API/calls?size=1${1:+&status=$1}" | python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"; }
-# Calls this process finished (completed, or failed for good), from its job counter: O(1), where counting through
-# GET /api/v1/calls?status=completed reads every completed call each time (see LINEARITY.md) and slows what it measures.
-finished() {
-  curl -sf "http://127.0.0.1:$PORT/q/metrics" | awk '/^aftercall_jobs_completed_total\{kind="process_call",status="(done|failed)"/ {s+=$2} END {printf "%d\n", s}'
-}
 psql_db() { psql -X -q -tA -h 127.0.0.1 -U postgres -d "$DB" "$@"; }
 
 fresh_database() {
@@ -91,7 +86,7 @@ post() { # calls conns prefix -> post-calls.js JSON line
 await_finished() { # count poll_seconds -> ms when completed + failed calls reached count
   local done_=0 until=$(($(date +%s) + DEADLINE))
   while [ "$(date +%s)" -lt "$until" ]; do
-    done_=$(finished); [ "$done_" -ge "$1" ] && { now_ms; return 0; }
+    done_=$(calls_finished); [ "$done_" -ge "$1" ] && { now_ms; return 0; }
     sleep "$2"
   done
   echo "did not drain in ${DEADLINE}s: $done_ of $1 finished" >&2; return 1
@@ -123,7 +118,7 @@ part_scale() {
   for label in warm n big; do
     case $label in warm) calls=$WARM ;; n) calls=$N ;; big) calls=$((N * FACTOR)) ;; esac
     [ "$calls" -gt 0 ] || continue
-    before=$(finished); failed0=$(total failed)
+    before=$(calls_finished); failed0=$(total failed)
     log "scale $label: $calls calls at $CONC connections"
     curl -s -XPOST "http://127.0.0.1:$STUB_PORT/__reset" >/dev/null
     t0=$(now_ms); posted=$(post "$calls" "$CONC" "lin-$STAMP-$label"); t1=$(now_ms)

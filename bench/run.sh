@@ -49,13 +49,10 @@ measure() { # label pid conns script url
     "$(grep '^JSON ' "$f" | sed 's/^JSON //')" "$rss" "$t0" "$t1" "$DURATION" "$(getconf CLK_TCK)"
 }
 record() { python3 -c "import json,sys; j=json.loads(sys.argv[1]); j.update(json.loads(sys.argv[2])); print(json.dumps(j))" "$1" "$2" | tee -a "$OUT"; }
-# Calls completed and calls taken in, from the server's counters (O(1)). Counting through GET /api/v1/calls instead
-# (as up to the run of 2026-12-06 22:27) reads the whole call table on every poll: on H2, after the first load's
+# Calls completed and calls taken in, from the server's counters (lib.sh). Counting through GET /api/v1/calls instead
+# (as up to the run of 2026-12-06 22:27) read the whole call table on every poll: on H2, after the first load's
 # 100,000+ calls, noticing the drain took 2.5-4 s after the last call had completed, and that went into the
-# completed flows/s figure (BENCHMARKS.md, "Completion measured by counter").
-metric() { curl -s "http://127.0.0.1:$PORT/q/metrics" | awk -v m="$1" 'index($0, m) == 1 {s += $NF} END {printf "%d\n", s}'; }
-completed() { metric 'aftercall_jobs_completed_total{kind="process_call",status="done"}'; }
-finished() { echo $(($(completed) + $(metric 'aftercall_jobs_completed_total{kind="process_call",status="failed"}'))); }
+# completed flows/s figure.
 all_calls() { metric 'aftercall_calls_received_total'; }
 
 # --- build ------------------------------------------------------------------------------------------------------
@@ -95,7 +92,7 @@ publish_flow() {
 await_drained() {
   local total done_
   for _ in $(seq 1 12000); do
-    total=$(all_calls); done_=$(finished)
+    total=$(all_calls); done_=$(calls_finished)
     [ "$done_" -ge "$total" ] && { date +%s%3N; return 0; }
     sleep 0.05
   done
@@ -128,11 +125,11 @@ bench_aftercall() { # kind
     RUN_ID=warm-$kind-$c-$STAMP DURATION=$WARMUP measure warm "$SERVER" "$c" "$HERE/load/post-calls.lua" "$API/calls" >/dev/null
     await_drained >/dev/null
     curl -s -XPOST $STUB_URL/__reset >/dev/null
-    before=$(completed)
+    before=$(calls_completed)
     log "aftercall-$kind durable c=$c: ${DURATION}s"
     t_start=$(date +%s%3N); ticks0=$(cpu_ticks "$SERVER")
     m=$(RUN_ID=run-$kind-$c-$STAMP measure "aftercall-$kind" "$SERVER" "$c" "$HERE/load/post-calls.lua" "$API/calls")
-    t_end=$(await_drained); after=$(completed); n=$((after - before)); ticks1=$(cpu_ticks "$SERVER")
+    t_end=$(await_drained); after=$(calls_completed); n=$((after - before)); ticks1=$(cpu_ticks "$SERVER")
     lat=$(curl -s $STUB_URL/__latency)
     record "$m" "{\"label\":\"aftercall-$kind\",\"metric\":\"durable\",\"conns\":$c,\"calls_completed\":$n,
       \"completed_per_s\":$(python3 -c "print(round($n/(($t_end-$t_start)/1000),1))"),

@@ -13,12 +13,9 @@ N=${N:-2000}; CONC=${CONC:-16}; PORT=${PORT:-8092}; STUB_PORT=${STUB_PORT:-9102}
 WORK=$HERE/.work; mkdir -p "$WORK"; API=http://127.0.0.1:$PORT/api/v1
 . "$HERE/preamble.sh"
 psql_db() { psql -X -q -tA -h 127.0.0.1 -U postgres -d "$DB" "$@"; }
-finished() {
-  curl -sf "http://127.0.0.1:$PORT/q/metrics" | awk '/^aftercall_jobs_completed_total\{kind="process_call"/ {s+=$2} END {printf "%d\n", s}'
-}
 drain() { # calls expected finished
-  for _ in $(seq 1 3000); do [ "$(finished)" -ge "$1" ] && return 0; sleep 0.1; done
-  echo "calls did not finish: $(finished) of $1" >&2; return 1
+  for _ in $(seq 1 3000); do [ "$(calls_finished)" -ge "$1" ] && return 0; sleep 0.1; done
+  echo "calls did not finish: $(calls_finished) of $1" >&2; return 1
 }
 # One JSON object: the database's commits and, per table, the counters that grow with the work.
 snapshot() {

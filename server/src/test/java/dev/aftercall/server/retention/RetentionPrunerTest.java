@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.aftercall.server.auth.Tokens;
 import dev.aftercall.server.support.Api;
+import dev.aftercall.server.support.TestDatabase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Old finished calls go, with their traces and jobs; recent and unfinished ones stay. */
+/** Old finished calls go, with their traces and jobs, whichever outlet they belong to; recent and unfinished ones stay. */
 @QuarkusTest
 class RetentionPrunerTest {
     @Inject
@@ -30,10 +31,17 @@ class RetentionPrunerTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    TestDatabase database;
+
     @Test
     void deletesOldFinishedCallsWithTheirTracesInBatchesAndKeepsTheRest() {
         String token = tokens.mint(1, null);
         String agent = "retention-" + UUID.randomUUID();
+        database.ensureOutlet(TestDatabase.SECOND_OUTLET, "Second outlet");
+        String otherToken = tokens.mint(TestDatabase.SECOND_OUTLET, null);
+        String otherOld = post(otherToken, agent);
+        Api.awaitFinished(otherToken, otherOld).body("status", equalTo("completed"));
         String flow = """
                 {"name": "%s", "agents": ["%s"], "nodes": [{"id": "start", "type": "start"},
                  {"id": "mark", "type": "set_variable", "assignments": {"seen": true}}],
@@ -52,7 +60,7 @@ class RetentionPrunerTest {
         Instant longAgo = Instant.now().minus(Duration.ofDays(40));
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("update call set created_at = :at where call_id in (:ids)")
-                    .setParameter("at", longAgo).setParameter("ids", List.of(old.get(0), old.get(1), old.get(2), stuck))
+                    .setParameter("at", longAgo).setParameter("ids", List.of(old.get(0), old.get(1), old.get(2), stuck, otherOld))
                     .executeUpdate();
             // An old call that never finished (its worker died, say) is not the pruner's to delete.
             em.createNativeQuery("update call set status = 'processing' where call_id = :id")
@@ -61,10 +69,11 @@ class RetentionPrunerTest {
 
         int deleted = pruner.prune(Instant.now().minus(Duration.ofDays(30)));
 
-        assertThat(deleted).isGreaterThanOrEqualTo(3);
+        assertThat(deleted).isGreaterThanOrEqualTo(4);
         for (String callId : old) {
             as(token).get("/api/v1/calls/{id}", callId).then().statusCode(404);
         }
+        as(otherToken).get("/api/v1/calls/{id}", otherOld).then().statusCode(404);
         as(token).get("/api/v1/calls/{id}", recent).then().statusCode(200).body("flow_runs", hasSize(1));
         as(token).get("/api/v1/calls/{id}", stuck).then().statusCode(200);
         long orphanRuns = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(

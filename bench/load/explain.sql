@@ -32,7 +32,7 @@ explain (analyze, buffers, costs off)
 update job set status = 'running', lease_owner = 'explain', lease_until = now() + interval '60 s', attempts = attempts + 1
 where pk in (:mid_job, :mid_job + 1, :mid_job + 2);
 explain (analyze, buffers, costs off)
-update job set status = 'done', lease_owner = null, lease_until = null
+delete from job
 where pk = :mid_job and lease_owner = 'explain' and status = 'running';
 explain (analyze, buffers, costs off)
 update job set lease_until = now() + interval '60 s' where lease_owner = 'worker-x' and status = 'running';

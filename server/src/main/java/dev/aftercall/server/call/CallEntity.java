@@ -51,6 +51,9 @@ public class CallEntity extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
 
+    /** Runs its processing took, set when it completes (its job is then deleted); null before. */
+    public Integer attempts;
+
     public static Optional<CallEntity> findByCallId(long outletId, String callId) {
         return find("outletId = ?1 and callId = ?2", outletId, callId).firstResultOptional();
     }

@@ -66,9 +66,10 @@ public class CallViews {
 
     private ObjectNode detail(CallEntity call) {
         ObjectNode detail = summary(call);
+        // A job still to run (or given up) counts its own runs; a finished one is gone and left its count on the call.
         detail.put("attempts", JobEntity.<JobEntity>find("callPk = ?1 and kind = ?2", call.pk, JobEntity.PROCESS_CALL)
                 .firstResultOptional()
-                .map(job -> job.attempts).orElse(0));
+                .map(job -> job.attempts).orElse(call.attempts == null ? 0 : call.attempts));
         ObjectNode document = (ObjectNode) parse(call.document);
         ObjectNode results = call.results == null ? json.createObjectNode() : (ObjectNode) parse(call.results);
         detail.set("call", document);

@@ -12,7 +12,8 @@ import java.time.Instant;
 
 /**
  * A unit of durable work. Claimed, leased and finished by {@link JobQueue} in plain SQL (the claim needs
- * {@code FOR UPDATE SKIP LOCKED}); the entity is for creating jobs and reading them.
+ * {@code FOR UPDATE SKIP LOCKED}); the entity is for creating jobs and reading them. A job is {@code queued},
+ * {@code running} or, its attempts used up, {@code failed}; a job that finishes is deleted.
  */
 @Entity
 @Table(name = "job")
@@ -21,7 +22,6 @@ public class JobEntity extends PanacheEntityBase {
 
     public static final String QUEUED = "queued";
     public static final String RUNNING = "running";
-    public static final String DONE = "done";
     public static final String FAILED = "failed";
 
     @Id

@@ -129,8 +129,8 @@ public class ProcessCallJob implements JobHandler {
         readyCalls.remove(job.pk()); // a job given up before it ran (its runs kept dying) never took its call
         Instant now = Instant.now();
         switch (outcome) {
-            case DONE -> sql.update("update call set status = ?, completed_at = ?, updated_at = ?, error = null "
-                    + "where pk = ?", CallEntity.COMPLETED, now, now, job.callPk());
+            case DONE -> sql.update("update call set status = ?, completed_at = ?, updated_at = ?, error = null, "
+                    + "attempts = ? where pk = ?", CallEntity.COMPLETED, now, now, job.attempt(), job.callPk());
             case RETRY_SCHEDULED, GAVE_UP -> sql.update("update call set status = ?, error = ?, updated_at = ? "
                     + "where pk = ?", outcome == JobOutcome.GAVE_UP ? CallEntity.FAILED : CallEntity.QUEUED, error,
                     now, job.callPk());

@@ -81,7 +81,8 @@ class CallIntakeTest {
 
         assertThat(repeat.getString("status")).isIn("queued", "processing", "completed");
         assertThat(database.countCalls(1, callId)).isEqualTo(1);
-        assertThat(database.countJobs(1, callId)).isEqualTo(1);
+        // At most the first post's job: it is deleted once it finishes. JobQueueTest counts it with no worker running.
+        assertThat(database.countJobs(1, callId)).isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -96,7 +97,7 @@ class CallIntakeTest {
     }
 
     @Test
-    void twentyConcurrentPostsOfOneCallIdStoreOneCallAndOneJob() throws Exception {
+    void twentyConcurrentPostsOfOneCallIdStoreOneCall() throws Exception {
         String callId = newCallId();
         String body = "{\"call_id\": \"" + callId + "\", \"agent\": \"agent-concurrent\", \"summary\": \"same call\"}";
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -124,7 +125,7 @@ class CallIntakeTest {
         assertThat(codes).filteredOn(code -> code == 202).hasSize(1);
         assertThat(codes).filteredOn(code -> code == 200).hasSize(19);
         assertThat(database.countCalls(1, callId)).isEqualTo(1);
-        assertThat(database.countJobs(1, callId)).isEqualTo(1);
+        assertThat(database.countJobs(1, callId)).isLessThanOrEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0} -> 400 naming {1}")

@@ -1,5 +1,6 @@
 package dev.aftercall.server.job;
 
+import dev.aftercall.server.auth.Tokens;
 import dev.aftercall.server.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -26,6 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.aftercall.server.support.Api.as;
+import static dev.aftercall.server.support.Api.call;
+import static dev.aftercall.server.support.Api.newCallId;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -49,6 +53,12 @@ class JobQueueTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ProcessCallJob processCall;
+
+    @Inject
+    Tokens tokens;
+
     @Test
     void aProcessWithItsWorkerOffByConfigurationIsReady() {
         given().get("/q/health/ready").then()
@@ -58,6 +68,41 @@ class JobQueueTest {
                 .body("checks.find { it.name == 'job worker' }.data.worker",
                         equalTo("off (aftercall.jobs.concurrency=0)"))
                 .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    @Test
+    void aCallPostedTwiceQueuesOneJob() {
+        String token = tokens.mint(1, null);
+        String callId = newCallId();
+        as(token).body(call(callId, "agent-once")).post("/api/v1/calls").then().statusCode(202);
+        as(token).body(call(callId, "agent-once")).post("/api/v1/calls").then().statusCode(200);
+
+        assertThat(database.countCalls(1, callId)).isEqualTo(1);
+        assertThat(database.countJobs(1, callId)).isEqualTo(1);
+    }
+
+    @Test
+    void aFinishedJobIsDeletedAndLeavesItsAttemptsOnTheCall() {
+        String prefix = "finish-" + UUID.randomUUID();
+        List<Long> pks = database.insertQueuedJobs(prefix, 1, Instant.parse("1997-01-01T00:00:00Z")); // the oldest due
+        String owner = "owner-finish-" + UUID.randomUUID();
+        ClaimedJob job = single(queue.claim(1, owner, LEASE), pks.get(0));
+
+        assertThat(queue.complete(job, "owner-" + UUID.randomUUID(), processCall)).isFalse();
+        assertThat(database.runningJobOwners(pks)).containsEntry(job.pk(), owner);
+
+        assertThat(queue.complete(job, owner, processCall)).isTrue();
+        assertThat(database.runningJobOwners(pks)).isEmpty();
+        assertThat(database.countJobs(1, prefix + "-0")).isZero();
+        as(tokens.mint(1, null)).get("/api/v1/calls/{id}", prefix + "-0").then()
+                .statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("attempts", equalTo(1)); // read from the call: without it, a call with no job shows 0
+    }
+
+    private static ClaimedJob single(List<ClaimedJob> claimed, long pk) {
+        assertThat(claimed).extracting(ClaimedJob::pk).containsExactly(pk);
+        return claimed.get(0);
     }
 
     @Test

@@ -63,6 +63,12 @@ public class ActionStage implements PipelineStage {
         return Blocking.run(() -> runActions(work));
     }
 
+    /** The call's agent has no actions (from the actions' cache). */
+    @Override
+    public boolean idle(CallWork work) {
+        return !actions.any(work.outletId(), work.agent());
+    }
+
     private void runActions(CallWork work) {
         ArrayNode configured = actions.forCall(work.outletId(), work.agent());
         if (configured.isEmpty()) {

@@ -44,10 +44,15 @@ public class AgentActions implements SealedSecrets {
      * transaction ({@link #load} opens its own when there are actions to read).
      */
     public ArrayNode forCall(long outletId, String agent) {
-        if (!agentsWithActions.get(outletId, AgentActions::agentsOf).contains(agent == null ? "" : agent)) {
+        if (!any(outletId, agent)) {
             return Json.mapper().createArrayNode();
         }
         return load(outletId, agent);
+    }
+
+    /** Whether the agent has actions, from memory (one query per outlet and cache period). */
+    public boolean any(long outletId, String agent) {
+        return agentsWithActions.get(outletId, AgentActions::agentsOf).contains(agent == null ? "" : agent);
     }
 
     /** Replaces the agent's actions (already checked); answers them masked. */

@@ -63,12 +63,14 @@ public class DestinationStage implements PipelineStage {
         return Blocking.run(() -> deliver(work));
     }
 
+    /** No variable of the call's agent names a destination (from the variables' cache). */
+    @Override
+    public boolean idle(CallWork work) {
+        return destinationIds(work).isEmpty();
+    }
+
     void deliver(CallWork work) {
-        Set<Long> ids = new LinkedHashSet<>();
-        for (VariableStore.CallVariable variable : variables.forCall(work.outletId(), work.agent())) {
-            ids.addAll(variable.destinations());
-        }
-        List<Destination> targets = destinations.find(work.outletId(), ids);
+        List<Destination> targets = destinations.find(work.outletId(), destinationIds(work));
         if (targets.isEmpty()) {
             return;
         }
@@ -82,6 +84,14 @@ public class DestinationStage implements PipelineStage {
             ArrayNode list = saved.putArray(RESULTS_KEY);
             records.values().forEach(list::add);
         });
+    }
+
+    private Set<Long> destinationIds(CallWork work) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (VariableStore.CallVariable variable : variables.forCall(work.outletId(), work.agent())) {
+            ids.addAll(variable.destinations());
+        }
+        return ids;
     }
 
     private ObjectNode handOver(CallWork work, Destination target, PlaceholderValues values) {

@@ -7,6 +7,7 @@ import dev.aftercall.engine.run.RunState;
 import dev.aftercall.server.authprofile.DbAuthProfiles;
 import dev.aftercall.server.flow.FlowRunStore.PendingRun;
 import dev.aftercall.server.pipeline.CallWork;
+import dev.aftercall.server.pipeline.DeferredWrites;
 import dev.aftercall.server.pipeline.PipelineStage;
 import dev.aftercall.server.tx.GroupCommit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,16 +78,30 @@ public class FlowStage implements PipelineStage {
 
     private CompletionStage<Void> runAll(CallWork work, Prepared prepared) {
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
-        for (PendingRun run : prepared.runs()) {
-            chain = chain.thenCompose(ignored -> runOne(work, run, prepared.profiles()));
+        List<PendingRun> runs = prepared.runs();
+        for (int i = 0; i < runs.size(); i++) {
+            PendingRun run = runs.get(i);
+            boolean last = i == runs.size() - 1;
+            chain = chain.thenCompose(ignored -> runOne(work, run, prepared.profiles(), last));
         }
         return chain;
     }
 
-    private CompletionStage<Void> runOne(CallWork work, PendingRun run, AuthProfiles profiles) {
+    /**
+     * Runs one flow. The last run's final save is left to the pipeline ({@link DeferredWrites}): nothing of this
+     * stage follows it, so it is committed with whatever must come next (a later stage's start, or the job's
+     * outcome) instead of in a transaction of its own. An earlier run's is committed before the next run starts.
+     */
+    private CompletionStage<Void> runOne(CallWork work, PendingRun run, AuthProfiles profiles, boolean last) {
         RunRow row = new RunRow(work.callPk(), run);
-        return runner.run(run.flow(), run.state(), new RunEnvironment(profiles, state -> row.save(state, false)))
-                .thenCompose(end -> row.save(end, true));
+        return runner.run(run.flow(), run.state(), new RunEnvironment(profiles, state -> row.save(state)))
+                .thenCompose(end -> {
+                    if (!last) {
+                        return commits.run(row.finalSave(end));
+                    }
+                    work.writes().add(row.finalSave(end));
+                    return CompletableFuture.completedFuture(null);
+                });
     }
 
     /**
@@ -105,18 +120,21 @@ public class FlowStage implements PipelineStage {
             this.pk = run.runPk();
         }
 
-        CompletionStage<Void> save(RunState state, boolean finished) {
+        /** A checkpoint while the run goes on, committed before it does. */
+        CompletionStage<Void> save(RunState state) {
             long saved = pk;
             if (saved == PendingRun.NOT_RECORDED) {
                 return commits.call(() -> store.insert(callPk, run, state)).thenAccept(inserted -> pk = inserted);
             }
-            return commits.run(() -> {
-                if (finished) {
-                    store.finish(saved, state);
-                } else {
-                    store.checkpoint(saved, state);
-                }
-            });
+            return commits.run(() -> store.checkpoint(saved, state));
+        }
+
+        /** The run's last save, as a transaction body: nothing of the run follows it, so its pk is not needed. */
+        Runnable finalSave(RunState end) {
+            long saved = pk;
+            return saved == PendingRun.NOT_RECORDED
+                    ? () -> store.insert(callPk, run, end)
+                    : () -> store.finish(saved, end);
         }
     }
 }

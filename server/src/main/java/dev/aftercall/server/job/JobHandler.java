@@ -39,6 +39,18 @@ public interface JobHandler {
     default void recorded(ClaimedJob job, JobOutcome outcome, String error) {
     }
 
+    /**
+     * Called first in the transaction that records a run's outcome, whatever the outcome and whether or not the
+     * lease is still held: the writes the run left to share that transaction (they happened, lease or not). Called
+     * again if that transaction rolls back and is retried.
+     */
+    default void beforeOutcome(ClaimedJob job) {
+    }
+
+    /** Called once a run's outcome is recorded, or could not be: the handler may forget the run. */
+    default void afterOutcome(ClaimedJob job) {
+    }
+
     /** The outcome of one run as recorded. */
     enum JobOutcome { DONE, RETRY_SCHEDULED, GAVE_UP }
 

@@ -415,6 +415,7 @@ public class JobWorker {
     private void finish(ClaimedJob job, JobHandler handler, Throwable error, long startedNanos) {
         commits.call(() -> record(job, handler, error))
                 .whenComplete((status, failure) -> {
+                    handler.afterOutcome(job);
                     if (failure != null) {
                         // The outcome is lost, not the job: its lease expires and it runs again.
                         LOG.errorf(unwrap(failure), "could not record the outcome of job %d", job.pk());
@@ -436,6 +437,7 @@ public class JobWorker {
 
     /** The outcome's database writes; answers the metric status, or null when the lease was lost on success. */
     private String record(ClaimedJob job, JobHandler handler, Throwable error) {
+        handler.beforeOutcome(job);
         if (error == null) {
             return queue.complete(job, owner, handler) ? "done" : null;
         }

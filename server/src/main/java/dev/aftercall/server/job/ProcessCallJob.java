@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aftercall.server.call.CallEntity;
 import dev.aftercall.server.pipeline.CallWork;
+import dev.aftercall.server.pipeline.DeferredWrites;
 import dev.aftercall.server.pipeline.Pipeline;
 import dev.aftercall.server.tx.GroupCommit;
 import dev.aftercall.server.tx.Sql;
@@ -34,6 +35,8 @@ public class ProcessCallJob implements JobHandler {
     private final TransactionSynchronizationRegistry transactions;
     /** Calls read at their job's claim or handed over by intake, by job pk, until the job runs. */
     private final Map<Long, CallWork> readyCalls = new ConcurrentHashMap<>();
+    /** Calls whose pipeline runs, by job pk, until the job's outcome is recorded: it commits their last writes. */
+    private final Map<Long, CallWork> runningCalls = new ConcurrentHashMap<>();
 
     public ProcessCallJob(Pipeline pipeline, ObjectMapper json, GroupCommit commits, Sql sql,
                           TransactionSynchronizationRegistry transactions) {
@@ -54,7 +57,24 @@ public class ProcessCallJob implements JobHandler {
         CallWork claimed = readyCalls.remove(job.pk());
         CompletionStage<CallWork> started = claimed != null ? CompletableFuture.completedFuture(claimed)
                 : commits.call(() -> start(job));
-        return started.thenCompose(work -> pipeline.run(work, workers));
+        return started.thenCompose(work -> {
+            runningCalls.put(job.pk(), work);
+            return pipeline.run(work, workers);
+        });
+    }
+
+    /** The writes the pipeline left (a call's last flow run, see {@link DeferredWrites}) go with the job's outcome. */
+    @Override
+    public void beforeOutcome(ClaimedJob job) {
+        CallWork work = runningCalls.get(job.pk());
+        if (work != null) {
+            DeferredWrites.runAll(work.writes().pending());
+        }
+    }
+
+    @Override
+    public void afterOutcome(ClaimedJob job) {
+        runningCalls.remove(job.pk());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.aftercall.server.pipeline;
 
+import dev.aftercall.server.tx.GroupCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -15,9 +16,11 @@ import java.util.concurrent.Executor;
 @ApplicationScoped
 public class Pipeline {
     private final List<PipelineStage> stages;
+    private final GroupCommit commits;
 
-    public Pipeline(@Any Instance<PipelineStage> stages) {
+    public Pipeline(@Any Instance<PipelineStage> stages, GroupCommit commits) {
         this.stages = stages.stream().sorted(Comparator.comparingInt(PipelineStage::order)).toList();
+        this.commits = commits;
     }
 
     public List<String> stageNames() {
@@ -26,8 +29,11 @@ public class Pipeline {
 
     /**
      * Runs the stages for one call. Each stage starts on {@code executor}, never on the thread that completed the
-     * previous stage (which may be an event-loop thread), so stages are free to block. The result fails with a
-     * {@link StageFailedException} naming the first stage that failed; later stages do not run.
+     * previous stage (which may be an event-loop thread), so stages are free to block. A stage that is
+     * {@linkplain PipelineStage#idle idle} for the call is skipped; before any other, the writes earlier stages left
+     * ({@link DeferredWrites}) are committed, so a stage never acts before what came first is stored. Writes left at
+     * the end are the job's to commit with its outcome. The result fails with a {@link StageFailedException} naming
+     * the first stage that failed; later stages do not run.
      */
     public CompletionStage<Void> run(CallWork work, Executor executor) {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
@@ -37,12 +43,11 @@ public class Pipeline {
         return chain;
     }
 
-    private static CompletableFuture<Void> runStage(PipelineStage stage, CallWork work) {
+    private CompletableFuture<Void> runStage(PipelineStage stage, CallWork work) {
         CompletableFuture<Void> result;
         try {
-            CompletionStage<Void> started = stage.run(work);
-            result = started != null ? started.toCompletableFuture()
-                    : CompletableFuture.failedFuture(new IllegalStateException("stage returned no result"));
+            result = stage.idle(work) ? CompletableFuture.completedFuture(null)
+                    : committed(work).thenCompose(ignored -> started(stage, work)).toCompletableFuture();
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
@@ -52,6 +57,21 @@ public class Pipeline {
             }
             return null;
         });
+    }
+
+    /** Commits the writes earlier stages left, if any; completes at once when there are none. */
+    private CompletionStage<Void> committed(CallWork work) {
+        if (work.writes().isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<Runnable> batch = work.writes().pending();
+        return commits.run(() -> DeferredWrites.runAll(batch)).thenRun(() -> work.writes().committed(batch));
+    }
+
+    private static CompletionStage<Void> started(PipelineStage stage, CallWork work) {
+        CompletionStage<Void> started = stage.run(work);
+        return started != null ? started
+                : CompletableFuture.failedFuture(new IllegalStateException("stage returned no result"));
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -14,4 +14,13 @@ public interface PipelineStage {
     int order();
 
     CompletionStage<Void> run(CallWork work);
+
+    /**
+     * True when the stage has nothing to do for this call (nothing configured for its outlet and agent), answered
+     * from memory where it can be: the pipeline then skips it and need not commit the writes stages before it left
+     * ({@link DeferredWrites}) first. Called on a thread that may block.
+     */
+    default boolean idle(CallWork work) {
+        return false;
+    }
 }

@@ -13,6 +13,8 @@ import dev.aftercall.server.auth.Tokens;
 import dev.aftercall.server.http.StubTarget;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.support.Api;
+import dev.aftercall.server.support.Eventually;
+import dev.aftercall.server.support.TestStage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -36,6 +38,9 @@ class FlowPipelineTest {
 
     @Inject
     FlowRunFixtures fixtures;
+
+    @Inject
+    TestStage testStage;
 
     String token;
     String agent;
@@ -64,6 +69,29 @@ class FlowPipelineTest {
         String callId = "call-" + UUID.randomUUID();
         as(token).body(SampleFlows.call(callId, callAgent, disposition)).post("/api/v1/calls").then().statusCode(202);
         return callId;
+    }
+
+    /**
+     * The flows stage leaves its last save to be committed with what follows; a later stage with work to do (the
+     * test stage, holding the call) must find it committed before it starts.
+     */
+    @Test
+    void aStageAfterFlowsStartsOnlyOnceTheLastRunIsStored() {
+        agent = TestStage.HELD_AGENT + "-" + UUID.randomUUID();
+        publishHelpdesk(null);
+        String callId = postCall(agent, "escalated");
+        try {
+            Eventually.await(Duration.ofSeconds(20), () -> testStage.runs(callId), runs -> runs == 1);
+            as(token).get("/api/v1/calls/{id}", callId).then()
+                    .body("status", equalTo("processing"))
+                    .body("flow_runs", hasSize(1))
+                    .body("flow_runs[0].status", equalTo("completed"))
+                    .body("flow_runs[0].variables.external_ticket_id", equalTo("T-42"));
+        } finally {
+            testStage.release(callId);
+        }
+        Api.awaitFinished(token, callId).body("status", equalTo("completed")).body("flow_runs", hasSize(1));
+        assertThat(target.requests()).hasSize(1);
     }
 
     @Test
@@ -150,8 +178,10 @@ class FlowPipelineTest {
         CallWork work = fixtures.work(1, callId);
         long runPk = fixtures.interruptedRun(work, flowId, 1, "ticket");
 
-        stage.run(work).toCompletableFuture().join();
-        stage.run(work).toCompletableFuture().join();
+        for (int run = 0; run < 2; run++) {
+            stage.run(work).toCompletableFuture().join();
+            fixtures.commitLeftWrites(work); // as the pipeline would: the run's last save
+        }
 
         FlowRunEntity run = fixtures.run(runPk);
         assertThat(run.status).isEqualTo("completed");

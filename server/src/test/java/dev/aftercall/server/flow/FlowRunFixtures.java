@@ -5,9 +5,12 @@ import dev.aftercall.engine.run.RunState;
 import dev.aftercall.server.call.CallEntity;
 import dev.aftercall.server.json.Json;
 import dev.aftercall.server.pipeline.CallWork;
+import dev.aftercall.server.pipeline.DeferredWrites;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 
 /** Rows the API cannot produce on demand, such as a run a crashed process left half-way. Each call commits. */
 @ApplicationScoped
@@ -33,6 +36,13 @@ public class FlowRunFixtures {
         run.updatedAt = run.startedAt;
         run.persist();
         return run.pk;
+    }
+
+    /** Commits what a stage run on its own left for the pipeline to commit (the flows stage's last save). */
+    public void commitLeftWrites(CallWork work) {
+        List<Runnable> batch = work.writes().pending();
+        QuarkusTransaction.requiringNew().run(() -> DeferredWrites.runAll(batch));
+        work.writes().committed(batch);
     }
 
     @Transactional

@@ -46,7 +46,7 @@ class JobProcessingTest {
     @Test
     void aPostedCallIsProcessedToCompleted() {
         String callId = newCallId();
-        as(token).body(call(callId, "agent-jobs")).post("/api/v1/calls").then().statusCode(202);
+        as(token).body(call(callId, TestStage.COUNTED_AGENT)).post("/api/v1/calls").then().statusCode(202);
 
         Api.awaitFinished(token, callId)
                 .body("status", equalTo("completed"))

@@ -55,8 +55,9 @@ public class TestDatabase {
         CallEntity call = new CallEntity();
         call.outletId = outletId;
         call.callId = callId;
+        call.agent = TestStage.COUNTED_AGENT; // so the test can count the stages' runs
         call.status = CallEntity.PROCESSING;
-        call.document = "{\"call_id\":\"" + callId + "\"}";
+        call.document = "{\"call_id\":\"" + callId + "\",\"agent\":\"" + TestStage.COUNTED_AGENT + "\"}";
         call.createdAt = now;
         call.updatedAt = now;
         call.persistAndFlush();

@@ -1,6 +1,7 @@
 package dev.aftercall.server.pipeline;
 
 import dev.aftercall.server.tx.GroupCommit;
+import io.quarkus.runtime.BlockingOperationControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /** Every {@link PipelineStage} bean, in ascending {@link PipelineStage#order()}, run one after the other. */
 @ApplicationScoped
@@ -28,8 +30,9 @@ public class Pipeline {
     }
 
     /**
-     * Runs the stages for one call. Each stage starts on {@code executor}, never on the thread that completed the
-     * previous stage (which may be an event-loop thread), so stages are free to block. A stage that is
+     * Runs the stages for one call. Stages are free to block: each starts on the thread that finished the one before
+     * when that thread may block (the job's thread, a worker), else (an event loop, where an HTTP answer finished a
+     * flow) on {@code executor}. A hand-over to another thread per stage cost every call five of them. A stage that is
      * {@linkplain PipelineStage#idle idle} for the call is skipped; before any other, the writes earlier stages left
      * ({@link DeferredWrites}) are committed, so a stage never acts before what came first is stored. Writes left at
      * the end are the job's to commit with its outcome. The result fails with a {@link StageFailedException} naming
@@ -38,9 +41,16 @@ public class Pipeline {
     public CompletionStage<Void> run(CallWork work, Executor executor) {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (PipelineStage stage : stages) {
-            chain = chain.thenComposeAsync(ignored -> runStage(stage, work), executor);
+            chain = chain.thenCompose(ignored -> onBlockingThread(() -> runStage(stage, work), executor));
         }
         return chain;
+    }
+
+    private static CompletableFuture<Void> onBlockingThread(Supplier<CompletableFuture<Void>> next, Executor executor) {
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            return next.get();
+        }
+        return CompletableFuture.supplyAsync(next, executor).thenCompose(started -> started);
     }
 
     private CompletableFuture<Void> runStage(PipelineStage stage, CallWork work) {

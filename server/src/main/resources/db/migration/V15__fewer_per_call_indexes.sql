@@ -1,7 +1,7 @@
 -- Every durable call writes a call, a job and a flow run, and each index of those tables is one more B-tree page
 -- changed per commit (H2 rewrites each changed page at every commit; PostgreSQL writes each entry again on every
--- non-HOT update). These three indexes cost every call that and served no query of their own (BENCHMARKS.md,
--- "Fewer indexes per call"). Portable: H2 and PostgreSQL.
+-- non-HOT update). These three indexes cost every call that and served no query of their own (BENCHMARKS.md, run of
+-- 2026-12-07 01:55, "What changed this session"). Portable: H2 and PostgreSQL.
 
 -- Nothing finds a job by (kind, ref_pk): a job is found by its pk, its call or the queue's (status, run_at). On a
 -- PostgreSQL table without statistics the planner even ANDed it into the job-of-a-call lookup and read every

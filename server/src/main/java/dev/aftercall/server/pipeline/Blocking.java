@@ -4,6 +4,7 @@ import io.quarkus.runtime.BlockingOperationControl;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +21,17 @@ public final class Blocking {
             return now(work);
         }
         return CompletableFuture.supplyAsync(work, Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * As {@link #call}, for work that answers a stage of its own (a whole pipeline stage): started here when this
+     * thread may block, else on {@code elsewhere}.
+     */
+    public static <T> CompletionStage<T> compose(Supplier<? extends CompletionStage<T>> work, Executor elsewhere) {
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            return work.get();
+        }
+        return CompletableFuture.supplyAsync(work, elsewhere).thenCompose(started -> started);
     }
 
     /**

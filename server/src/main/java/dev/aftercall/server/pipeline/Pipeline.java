@@ -1,7 +1,6 @@
 package dev.aftercall.server.pipeline;
 
 import dev.aftercall.server.tx.GroupCommit;
-import io.quarkus.runtime.BlockingOperationControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -12,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 /** Every {@link PipelineStage} bean, in ascending {@link PipelineStage#order()}, run one after the other. */
 @ApplicationScoped
@@ -41,16 +39,9 @@ public class Pipeline {
     public CompletionStage<Void> run(CallWork work, Executor executor) {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (PipelineStage stage : stages) {
-            chain = chain.thenCompose(ignored -> onBlockingThread(() -> runStage(stage, work), executor));
+            chain = chain.thenCompose(ignored -> Blocking.compose(() -> runStage(stage, work), executor));
         }
         return chain;
-    }
-
-    private static CompletableFuture<Void> onBlockingThread(Supplier<CompletableFuture<Void>> next, Executor executor) {
-        if (BlockingOperationControl.isBlockingAllowed()) {
-            return next.get();
-        }
-        return CompletableFuture.supplyAsync(next, executor).thenCompose(started -> started);
     }
 
     private CompletableFuture<Void> runStage(PipelineStage stage, CallWork work) {

@@ -20,6 +20,7 @@ drain() { # calls expected finished
 # One JSON object: the database's commits and, per table, the counters that grow with the work.
 snapshot() {
   psql_db -c "select json_build_object('commits', (select xact_commit from pg_stat_database where datname = current_database()),
+    'wal', (select json_build_object('records', wal_records, 'fpi', wal_fpi, 'bytes', wal_bytes) from pg_stat_wal),
     'tables', (select json_object_agg(relname, json_build_object('ins', n_tup_ins, 'upd', n_tup_upd, 'del', n_tup_del,
       'idx_scan', coalesce(idx_scan, 0), 'seq_scan', seq_scan)) from pg_stat_user_tables))"
 }
@@ -49,6 +50,8 @@ python3 - "$N" "$BEFORE" "$AFTER" "$(git rev-parse --short HEAD)" <<'PY'
 import json, sys
 n, before, after, commit = int(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3]), sys.argv[4]
 print(f"per durable call, {n} calls, commit {commit}: {(after['commits'] - before['commits']) / n:.2f} commits")
+wal = {k: (after['wal'][k] - before['wal'][k]) / n for k in after['wal']}
+print(f"WAL (whole cluster): {wal['records']:.1f} records, {wal['fpi']:.2f} full-page images, {wal['bytes']:.0f} bytes")
 print(f"{'table':<22}{'ins':>7}{'upd':>7}{'del':>7}{'idx_scan':>10}{'seq_scan':>10}")
 total = dict.fromkeys(('ins', 'upd', 'del', 'idx_scan', 'seq_scan'), 0.0)
 for table, a in sorted(after['tables'].items()):

@@ -33,7 +33,8 @@ public class CallIntake {
     /** SQLSTATE of a unique violation, the same on PostgreSQL and H2. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final CallStore store;
+    /** Stores posted calls, those that arrive together in one go (one instance: the answer lane groups by it). */
+    private final GroupCommit.BatchWork<CallStore.NewCall, ClaimedJob> inserts;
     private final CallViews views;
     private final GroupCommit commits;
     private final JobWorker worker;
@@ -44,7 +45,7 @@ public class CallIntake {
     public CallIntake(CallStore store, CallViews views, GroupCommit commits, JobWorker worker,
                       ProcessCallJob processCall, TransactionSynchronizationRegistry transactions,
                       MeterRegistry metrics) {
-        this.store = store;
+        this.inserts = store::insertAll;
         this.views = views;
         this.commits = commits;
         this.worker = worker;
@@ -82,9 +83,9 @@ public class CallIntake {
 
     private CompletionStage<Received> store(long outletId, CallDocument call, Instant runAt,
                                             JobWorker.Reservation direct) {
-        // Insert first: a new call (the common case) costs a share of one transaction. A repeat fails on the
-        // unique key.
-        return commits.answer(() -> insert(outletId, call, runAt, direct)).handle((job, error) -> {
+        // Insert first: a new call (the common case) costs a share of one transaction and of its statements. A
+        // repeat fails on the unique key.
+        return commits.answer(inserts, new CallStore.NewCall(outletId, call, runAt, direct)).handle((job, error) -> {
             if (error == null && direct != null) {
                 processCall.runStored(direct, job,
                         CallWork.handedOver(job.callPk(), call.callId(), outletId, call.agent(), call.json()));
@@ -113,15 +114,6 @@ public class CallIntake {
     /** Due now, and not inside a caller's transaction (its job must not start before that commits). */
     private boolean runsNow(Instant runAt) {
         return !runAt.isAfter(Instant.now()) && transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION;
-    }
-
-    /** The stored call's job when it was stored running ({@code direct}), else null: queued. */
-    private ClaimedJob insert(long outletId, CallDocument call, Instant runAt, JobWorker.Reservation direct) {
-        if (direct != null) {
-            return store.insertRunning(outletId, call, direct);
-        }
-        store.insertQueued(outletId, call, runAt);
-        return null;
     }
 
     private static boolean isUniqueViolation(Throwable e) {

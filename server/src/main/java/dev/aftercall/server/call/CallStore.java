@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The writes of the calls API, each one transaction. */
 @ApplicationScoped
@@ -23,46 +25,49 @@ public class CallStore {
     }
 
     /**
-     * Stores the call and its {@code process_call} job together: a call is never stored without the work that
-     * processes it. Throws the database's unique violation when the outlet already has this call id. Answers the
-     * call's pk.
+     * A posted call to store: its job due at {@code runAt} (now or later; native intake holds a Retell
+     * {@code call_ended} back for a while in case its {@code call_analyzed} follows), or, with a {@code direct}
+     * reservation, running at once under its lease ({@link JobWorker#reserve}).
      */
-    @Transactional
-    public long insertQueued(long outletId, CallDocument document) {
-        return insertQueued(outletId, document, Instant.now());
+    public record NewCall(long outletId, CallDocument document, Instant runAt, JobWorker.Reservation direct) {
     }
 
     /**
-     * As {@link #insertQueued(long, CallDocument)}, with the job due at {@code runAt}: native intake holds a Retell
-     * {@code call_ended} back for a while in case its {@code call_analyzed} follows.
+     * Stores each call with its {@code process_call} job: a call is never stored without the work that processes it.
+     * Each statement runs once for all the calls (a JDBC batch), so many calls cost two round trips to the database.
+     * A call posted with a {@code direct} reservation is stored {@code processing} with its job running, and its
+     * answer is that job; any other is stored {@code queued} and answers null. Throws the database's unique violation
+     * when an outlet already has one of the call ids.
      */
     @Transactional
-    public long insertQueued(long outletId, CallDocument document, Instant runAt) {
+    public List<ClaimedJob> insertAll(List<NewCall> calls) {
         Instant now = Instant.now();
-        long pk = insert(outletId, document, CallEntity.QUEUED, now);
-        jobs.enqueue(JobEntity.PROCESS_CALL, pk, null, runAt.isBefore(now) ? now : runAt);
-        return pk;
-    }
-
-    /**
-     * Stores the call as {@code processing} with its {@code process_call} job running under {@code reservation}'s
-     * lease, for the job worker to run at once ({@link JobWorker#reserve}); answers the job. Throws as
-     * {@link #insertQueued(long, CallDocument)} does for a duplicate.
-     */
-    @Transactional
-    public ClaimedJob insertRunning(long outletId, CallDocument document, JobWorker.Reservation reservation) {
-        long pk = insert(outletId, document, CallEntity.PROCESSING, Instant.now());
-        long job = jobs.insertRunning(JobEntity.PROCESS_CALL, pk, reservation.owner(), reservation.lease());
-        return new ClaimedJob(job, pk, JobEntity.PROCESS_CALL, null, 1);
-    }
-
-    private long insert(long outletId, CallDocument document, String status, Instant now) {
-        // Every call is stored this way, so it is one plain statement (Sql), not an entity persist; a duplicate call
-        // id fails here, inside this method, rather than at commit.
-        return sql.insert("""
-                        insert into call (outlet_id, call_id, agent, status, document, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""",
-                outletId, document.callId(), document.agent(), status, document.json().toString(), now, now);
+        List<Object[]> rows = new ArrayList<>(calls.size());
+        for (NewCall call : calls) {
+            // Every call is stored this way, so it is one plain statement (Sql), not an entity persist; a duplicate
+            // call id fails here, inside this method, rather than at commit.
+            rows.add(new Object[] {call.outletId(), call.document().callId(), call.document().agent(),
+                    call.direct() == null ? CallEntity.QUEUED : CallEntity.PROCESSING, call.document().json().toString(),
+                    now, now});
+        }
+        long[] pks = sql.insertAll("""
+                insert into call (outlet_id, call_id, agent, status, document, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?)""", rows);
+        List<JobQueue.NewJob> newJobs = new ArrayList<>(calls.size());
+        for (int i = 0; i < pks.length; i++) {
+            JobWorker.Reservation direct = calls.get(i).direct();
+            Instant runAt = calls.get(i).runAt();
+            newJobs.add(direct == null
+                    ? JobQueue.NewJob.queued(JobEntity.PROCESS_CALL, pks[i], runAt.isBefore(now) ? now : runAt)
+                    : JobQueue.NewJob.running(JobEntity.PROCESS_CALL, pks[i], direct.owner(), direct.lease()));
+        }
+        long[] jobPks = jobs.insertAll(newJobs);
+        List<ClaimedJob> answers = new ArrayList<>(calls.size());
+        for (int i = 0; i < pks.length; i++) {
+            answers.add(calls.get(i).direct() == null ? null
+                    : new ClaimedJob(jobPks[i], pks[i], JobEntity.PROCESS_CALL, null, 1));
+        }
+        return answers;
     }
 
     /** Puts a failed call back in the queue with a fresh set of attempts. */

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -99,17 +100,44 @@ public class JobQueue {
     }
 
     /**
-     * Stores a job that {@code owner} runs at once, skipping the queue: running under {@code owner}'s lease until
-     * now plus {@code lease}, in its first attempt (see {@link JobWorker#reserve}). If the process dies, the lease runs
-     * out and the job goes back to the queue like any claimed job. Answers the job's pk.
+     * A job of {@code kind} for call {@code callPk} to store: queued, due at {@code runAt}, when {@code owner} is
+     * null; else one that {@code owner} runs at once, skipping the queue (see {@link JobWorker#reserve}): running under
+     * its lease until now plus {@code lease}, in its first attempt. If the process dies, the lease runs out and the job
+     * goes back to the queue like any claimed job.
+     */
+    public record NewJob(String kind, long callPk, Instant runAt, String owner, Duration lease) {
+        public static NewJob queued(String kind, long callPk, Instant runAt) {
+            return new NewJob(kind, callPk, runAt, null, null);
+        }
+
+        public static NewJob running(String kind, long callPk, String owner, Duration lease) {
+            return new NewJob(kind, callPk, null, owner, lease);
+        }
+    }
+
+    /**
+     * Stores {@code jobs} in the caller's transaction, with one statement for all of them (a JDBC batch); answers
+     * their pks in the order of {@code jobs}. Workers hear of the queued ones once that transaction commits.
      */
     @Transactional
-    public long insertRunning(String kind, long callPk, String owner, Duration lease) {
+    public long[] insertAll(List<NewJob> jobs) {
         Instant now = Instant.now();
-        return sql.insert("""
-                        insert into job (call_pk, kind, status, run_at, attempts, lease_owner, lease_until, created_at)
-                        values (?, ?, ?, ?, 1, ?, ?, ?)""",
-                callPk, kind, JobEntity.RUNNING, now, owner, now.plus(lease), now);
+        List<Object[]> rows = new ArrayList<>(jobs.size());
+        boolean queued = false;
+        for (NewJob job : jobs) {
+            boolean running = job.owner() != null;
+            queued |= !running;
+            rows.add(new Object[] {job.callPk(), job.kind(), running ? JobEntity.RUNNING : JobEntity.QUEUED,
+                    running ? now : job.runAt(), running ? 1 : 0, job.owner(), running ? now.plus(job.lease()) : null,
+                    now});
+        }
+        long[] pks = sql.insertAll("""
+                insert into job (call_pk, kind, status, run_at, attempts, lease_owner, lease_until, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        if (queued) {
+            enqueued.fire(new JobsEnqueued());
+        }
+        return pks;
     }
 
     /**

@@ -249,7 +249,7 @@ public class JobWorker {
 
     /**
      * A slot held for one job that its creator stores as running under {@link #owner()}'s {@link #lease()}
-     * ({@link JobQueue#insertRunning}). Once that insert is committed, {@link #run} starts the job; if it failed,
+     * ({@link JobQueue#insertAll}). Once that insert is committed, {@link #run} starts the job; if it failed,
      * {@link #cancel} frees the slot. Either happens once; later calls do nothing.
      */
     public final class Reservation {

@@ -17,7 +17,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -45,12 +50,35 @@ import java.util.function.Supplier;
  * <p>Two lanes, each with its own queue and committer threads: {@link #call} for the job pipeline's writes, and
  * {@link #answer} for writes an HTTP client is waiting on (storing a posted call). The answer lane never queues
  * behind a batch of pipeline writes, so intake latency stays one commit while calls are being processed.
+ *
+ * <p>A unit is either a {@link Supplier} (its statements run one after the other, each a round trip to the database)
+ * or an item for a {@link BatchWork}: the items of one batch that share a {@code BatchWork} instance are written by
+ * one {@link BatchWork#writeAll} call, which sends each statement once for all of them (a JDBC batch). On
+ * PostgreSQL the round trips, not the database's work, bounded a lane: storing posted calls one by one, the answer
+ * lane's committer waited on the socket 79% of the time (BENCHMARKS.md, run of 2026-12-07 03:15).
  */
 @ApplicationScoped
 public class GroupCommit {
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
 
-    private record Unit<T>(Supplier<T> work, CompletableFuture<T> result) {
+    /**
+     * Writes many items in one go and answers one result per item, in their order. Called with one item when the
+     * item runs alone (its batch failed, or it came alone), with several when they came together.
+     */
+    @FunctionalInterface
+    public interface BatchWork<I, O> {
+        List<O> writeAll(List<I> items);
+    }
+
+    private record Unit<I, O>(BatchWork<I, O> work, I item, CompletableFuture<O> result) {
+        /** A supplier is a work of its own, never grouped with another unit. */
+        static <O> Unit<Void, O> of(Supplier<O> work, CompletableFuture<O> result) {
+            return new Unit<>(ignored -> Collections.singletonList(work.get()), null, result);
+        }
+
+        O runAlone() {
+            return work.writeAll(Collections.singletonList(item)).get(0);
+        }
     }
 
     private final EntityManager em;
@@ -81,12 +109,20 @@ public class GroupCommit {
      * transaction already, it simply runs there: the caller's commit decides.
      */
     public <T> CompletionStage<T> call(Supplier<T> work) {
-        return pipeline.submit(work);
+        return pipeline.submit(Unit.of(work, new CompletableFuture<>()));
     }
 
     /** As {@link #call}, on the answer lane: for a write an HTTP client is waiting on. */
     public <T> CompletionStage<T> answer(Supplier<T> work) {
-        return answers.submit(work);
+        return answers.submit(Unit.of(work, new CompletableFuture<>()));
+    }
+
+    /**
+     * As {@link #answer}, for one item of {@code work}: written together with the other items of {@code work} (the
+     * same instance) that share its batch. Answers the item's result once committed.
+     */
+    public <I, O> CompletionStage<O> answer(BatchWork<I, O> work, I item) {
+        return answers.submit(new Unit<>(work, item, new CompletableFuture<>()));
     }
 
     public CompletionStage<Void> run(Runnable work) {
@@ -105,7 +141,7 @@ public class GroupCommit {
 
     /** A queue of units and the committer threads that drain it. */
     private final class Lane {
-        private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
+        private final BlockingQueue<Unit<?, ?>> queue = new LinkedBlockingQueue<>();
         private final List<Thread> committers = new ArrayList<>();
 
         Lane(String threadPrefix, int threads) {
@@ -117,17 +153,16 @@ public class GroupCommit {
             }
         }
 
-        <T> CompletionStage<T> submit(Supplier<T> work) {
+        <O> CompletionStage<O> submit(Unit<?, O> unit) {
             if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                return Blocking.now(work);
+                return Blocking.now(unit::runAlone);
             }
-            CompletableFuture<T> result = new CompletableFuture<>();
             if (!running) {
-                result.completeExceptionally(new IllegalStateException("shutting down"));
-                return result;
+                unit.result().completeExceptionally(new IllegalStateException("shutting down"));
+                return unit.result();
             }
-            queue.add(new Unit<>(work, result));
-            return result;
+            queue.add(unit);
+            return unit.result();
         }
 
         /** Lets the committers finish what is queued (they stop once {@code running} is false), then fails the rest. */
@@ -144,10 +179,10 @@ public class GroupCommit {
         }
 
         private void commitLoop() {
-            List<Unit<?>> batch = new ArrayList<>(maxBatch);
+            List<Unit<?, ?>> batch = new ArrayList<>(maxBatch);
             while (running || !queue.isEmpty()) {
                 try {
-                    Unit<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    Unit<?, ?> first = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
@@ -168,18 +203,18 @@ public class GroupCommit {
         }
     }
 
-    private void commit(List<Unit<?>> batch) {
+    private void commit(List<Unit<?, ?>> batch) {
         batchSizes.record(batch.size());
         if (batch.size() == 1) {
             alone(batch.get(0));
             return;
         }
-        List<Object> results;
+        Map<Unit<?, ?>, Object> results;
         try {
             results = QuarkusTransaction.requiringNew().call(() -> {
-                List<Object> out = new ArrayList<>(batch.size());
-                for (Unit<?> unit : batch) {
-                    out.add(unit.work().get());
+                Map<Unit<?, ?>, Object> out = new IdentityHashMap<>(batch.size() * 2);
+                for (List<Unit<?, ?>> group : byWork(batch)) {
+                    writeAll(group, out);
                     em.flush();
                     em.clear();
                 }
@@ -191,14 +226,38 @@ public class GroupCommit {
             batch.forEach(this::alone);
             return;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            complete(batch.get(i), results.get(i));
+        for (Unit<?, ?> unit : batch) {
+            complete(unit, results.get(unit));
         }
     }
 
-    private <T> void alone(Unit<T> unit) {
+    /** The batch's units grouped by their work, each group in the order its units came. */
+    private static Collection<List<Unit<?, ?>>> byWork(List<Unit<?, ?>> batch) {
+        Map<BatchWork<?, ?>, List<Unit<?, ?>>> groups = new LinkedHashMap<>();
+        for (Unit<?, ?> unit : batch) {
+            groups.computeIfAbsent(unit.work(), work -> new ArrayList<>()).add(unit);
+        }
+        return groups.values();
+    }
+
+    /** Writes a group of units of one work with one {@link BatchWork#writeAll} call; records each unit's result. */
+    @SuppressWarnings("unchecked")
+    private static <I, O> void writeAll(List<Unit<?, ?>> group, Map<Unit<?, ?>, Object> results) {
+        BatchWork<I, O> work = (BatchWork<I, O>) group.get(0).work();
+        List<I> items = new ArrayList<>(group.size());
+        group.forEach(unit -> items.add((I) unit.item()));
+        List<O> written = work.writeAll(items);
+        if (written.size() != items.size()) {
+            throw new IllegalStateException(work + " answered " + written.size() + " results for " + items.size());
+        }
+        for (int i = 0; i < group.size(); i++) {
+            results.put(group.get(i), written.get(i));
+        }
+    }
+
+    private <O> void alone(Unit<?, O> unit) {
         try {
-            T result = QuarkusTransaction.requiringNew().call(() -> unit.work().get());
+            O result = QuarkusTransaction.requiringNew().call(unit::runAlone);
             callbacks.execute(() -> unit.result().complete(result));
         } catch (RuntimeException e) {
             callbacks.execute(() -> unit.result().completeExceptionally(e));
@@ -206,12 +265,12 @@ public class GroupCommit {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> void complete(Unit<T> unit, Object result) {
-        callbacks.execute(() -> unit.result().complete((T) result));
+    private <O> void complete(Unit<?, O> unit, Object result) {
+        callbacks.execute(() -> unit.result().complete((O) result));
     }
 
-    private static void failAll(BlockingQueue<Unit<?>> queue, RuntimeException error) {
-        for (Unit<?> unit; (unit = queue.poll()) != null; ) {
+    private static void failAll(BlockingQueue<Unit<?, ?>> queue, RuntimeException error) {
+        for (Unit<?, ?> unit; (unit = queue.poll()) != null; ) {
             unit.result().completeExceptionally(error);
         }
     }

@@ -82,6 +82,36 @@ public class Sql {
         });
     }
 
+    /**
+     * Runs an insert once per row of {@code rows} as one JDBC batch (one round trip to PostgreSQL for all of them);
+     * answers the new rows' pks in the order of {@code rows}. One row runs as {@link #insert}, so a failing row
+     * throws just as it would there.
+     */
+    public long[] insertAll(String sql, List<Object[]> rows) {
+        if (rows.size() == 1) {
+            return new long[] {insert(sql, rows.get(0))};
+        }
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql, GENERATED_PK)) {
+                for (Object[] row : rows) {
+                    bind(statement, row);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                long[] pks = new long[rows.size()];
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    for (int i = 0; i < pks.length; i++) {
+                        if (!keys.next()) {
+                            throw new SQLException(i + " generated keys for " + pks.length + " rows: " + sql);
+                        }
+                        pks[i] = keys.getLong(1);
+                    }
+                }
+                return pks;
+            }
+        });
+    }
+
     /** Runs a query; answers its rows as {@code row} maps them. */
     public <T> List<T> query(String sql, Row<T> row, Object... args) {
         return session().doReturningWork(connection -> {

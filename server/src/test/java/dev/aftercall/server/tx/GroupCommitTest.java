@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +104,77 @@ class GroupCommitTest {
             release.countDown();
         }
         CompletableFuture.allOf(blocked.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void itemsOfOneWorkQueuedTogetherAreWrittenByOneCall() throws Exception {
+        long first = FIRST + 100;
+        List<List<Long>> calls = new CopyOnWriteArrayList<>();
+        GroupCommit.BatchWork<Long, String> outlets = ids -> {
+            calls.add(List.copyOf(ids));
+            return ids.stream().map(id -> insertOutlet(id, first + 5)).toList();
+        };
+        QuarkusTransaction.requiringNew().run(() -> OutletEntity.delete("id between ?1 and ?2", first, first + 30));
+
+        List<CompletableFuture<String>> good = whileTheAnswerLaneIsHeld(() -> submit(outlets, first, first + 5));
+        assertEquals(List.of(LongStream.range(first, first + 5).boxed().toList()), calls, "one call for all five");
+        assertEquals(List.of("outlet " + first, "outlet " + (first + 1), "outlet " + (first + 2),
+                "outlet " + (first + 3), "outlet " + (first + 4)), good.stream().map(CompletableFuture::join).toList());
+
+        // Item first + 5 throws: the call for the whole group fails, then each item is written alone.
+        calls.clear();
+        List<CompletableFuture<String>> mixed = whileTheAnswerLaneIsHeld(() -> submit(outlets, first + 5, first + 9));
+        assertEquals(LongStream.range(first + 5, first + 9).boxed().toList(), calls.get(0), "tried together first");
+        assertEquals(List.of(List.of(first + 5), List.of(first + 6), List.of(first + 7), List.of(first + 8)),
+                calls.subList(1, calls.size()), "then one by one");
+        CompletionException error = assertThrows(CompletionException.class, mixed.get(0)::join);
+        assertInstanceOf(IllegalArgumentException.class, error.getCause());
+        assertEquals("outlet " + (first + 8), mixed.get(3).join());
+        long stored = QuarkusTransaction.requiringNew().call(() ->
+                OutletEntity.count("id between ?1 and ?2", first, first + 30));
+        assertEquals(8, stored, "all but the item that threw");
+    }
+
+    private static String insertOutlet(long id, long refused) {
+        if (id == refused) {
+            throw new IllegalArgumentException("outlet " + id + " is refused");
+        }
+        OutletEntity row = new OutletEntity();
+        row.id = id;
+        row.name = "batch " + id;
+        row.persist();
+        return "outlet " + id;
+    }
+
+    private List<CompletableFuture<String>> submit(GroupCommit.BatchWork<Long, String> work, long from, long to) {
+        return LongStream.range(from, to).mapToObj(id -> commits.answer(work, id).toCompletableFuture()).toList();
+    }
+
+    /** Runs {@code submit} while the answer lane's committer is busy, so what it queues is drained as one batch. */
+    private <T> List<CompletableFuture<T>> whileTheAnswerLaneIsHeld(Supplier<List<CompletableFuture<T>>> submit)
+            throws Exception {
+        int committers = ConfigProvider.getConfig().getValue("aftercall.group-commit.answer-threads", Integer.class);
+        CountDownLatch started = new CountDownLatch(committers);
+        CountDownLatch release = new CountDownLatch(1);
+        List<CompletableFuture<Void>> held = new ArrayList<>();
+        List<CompletableFuture<T>> submitted;
+        try {
+            for (int i = 0; i < committers; i++) {
+                held.add(commits.answer(() -> {
+                    started.countDown();
+                    await(release);
+                    return (Void) null;
+                }).toCompletableFuture());
+                assertTrue(waitFor(started, committers - i - 1), "a committer took holder " + i);
+            }
+            submitted = submit.get();
+        } finally {
+            release.countDown();
+        }
+        CompletableFuture.allOf(held.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        CompletableFuture.allOf(submitted.toArray(CompletableFuture[]::new)).handle((ok, error) -> null)
+                .get(10, TimeUnit.SECONDS);
+        return submitted;
     }
 
     private static boolean waitFor(CountDownLatch latch, long count) {

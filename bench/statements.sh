@@ -5,7 +5,11 @@
 # counted by the server, so nothing is sampled and the server runs unchanged). A first batch of N/2 calls runs
 # before the counters are read, so one-off work (setup caches, the first claim) is not divided among the N.
 #
+# Also the CPU time PostgreSQL's processes (backends, WAL writer, checkpointer, ...) used per call, from /proc: steadier
+# than throughput on a shared host for telling whether a change made the database's work per call smaller.
+#
 # Usage: bench/statements.sh            Env: N=2000 CONC=16 SKIP_BUILD=1 PORT=8092 STUB_PORT=9102 DB=aftercall_stmt
+#                                       APP_DIR (a packaged PostgreSQL server to measure instead of building one)
 # Needs: node, python3, curl, psql.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
@@ -25,14 +29,17 @@ snapshot() {
       'idx_scan', coalesce(idx_scan, 0), 'seq_scan', seq_scan)) from pg_stat_user_tables))"
 }
 
-build pg
+# CPU ticks (user + system) of every PostgreSQL process; backends of the server's pool live through the measurement.
+pg_ticks() { for p in $(pgrep -u postgres); do awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s+=$1} END {print s+0}'; }
+
+if [ -n "${APP_DIR:-}" ]; then APP=$APP_DIR; else build pg; APP=$WORK/app-pg; fi
 psql -X -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists $DB with (force)" -c "create database $DB"
 STUB_PORT=$STUB_PORT node "$HERE/stub-target.js" > "$WORK/stub-statements.log" 2>&1 & PIDS+=("$!")
 wait_http "http://127.0.0.1:$STUB_PORT/__stats" 10
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_DATASOURCE_PASSWORD= QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET \
   AFTERCALL_DATA_DIR=$WORK/data-statements AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
-  bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' - "$WORK/app-pg" "$JAVA_OPTS" \
+  bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' - "$APP" "$JAVA_OPTS" \
   > "$WORK/server-statements.log" 2>&1 & PIDS+=("$!")
 wait_http "http://127.0.0.1:$PORT/q/health/ready" 60
 TOKEN=$(token); export TOKEN
@@ -41,15 +48,16 @@ FLOW=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/
 curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -XPOST "$API/flows/$FLOW/publish"
 
 node "$HERE/post-calls.js" $((N / 2)) "$CONC" "first-$$" "$PORT" > /dev/null; drain $((N / 2))
-sleep 11; BEFORE=$(snapshot)
+sleep 11; BEFORE=$(snapshot); TICKS0=$(pg_ticks)
 log "posting $N calls at $CONC connections"
 node "$HERE/post-calls.js" "$N" "$CONC" "measured-$$" "$PORT" > /dev/null; drain $((N / 2 + N))
-sleep 11; AFTER=$(snapshot)
+TICKS1=$(pg_ticks); sleep 11; AFTER=$(snapshot)
 
-python3 - "$N" "$BEFORE" "$AFTER" "$(git rev-parse --short HEAD)" <<'PY'
+python3 - "$N" "$BEFORE" "$AFTER" "$(git rev-parse --short HEAD)" "$((TICKS1 - TICKS0))" "$(getconf CLK_TCK)" <<'PY'
 import json, sys
 n, before, after, commit = int(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3]), sys.argv[4]
 print(f"per durable call, {n} calls, commit {commit}: {(after['commits'] - before['commits']) / n:.2f} commits")
+print(f"PostgreSQL CPU (all its processes, posting to drained): {int(sys.argv[5]) / int(sys.argv[6]) * 1e6 / n:.0f} us")
 wal = {k: (after['wal'][k] - before['wal'][k]) / n for k in after['wal']}
 print(f"WAL (whole cluster): {wal['records']:.1f} records, {wal['fpi']:.2f} full-page images, {wal['bytes']:.0f} bytes")
 print(f"{'table':<22}{'ins':>7}{'upd':>7}{'del':>7}{'idx_scan':>10}{'seq_scan':>10}")

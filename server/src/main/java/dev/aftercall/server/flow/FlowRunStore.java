@@ -31,6 +31,10 @@ import java.util.Set;
 @ApplicationScoped
 public class FlowRunStore {
     private static final int MAX_PARSED = 10_000;
+    private static final String INSERT = """
+            insert into flow_run (call_pk, flow_pk, flow_version, run_key, status, state, error,
+                                  started_at, finished_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private record VersionKey(long flowPk, int version) {
     }
@@ -155,15 +159,24 @@ public class FlowRunStore {
         return insert(callPk, run.flowPk(), run.version(), state);
     }
 
+    /**
+     * The only save of a run that ended in this attempt before any checkpoint: its row as {@code state} has it,
+     * written before the transaction commits with the other runs' ({@link Sql#later}); nothing reads its pk.
+     */
+    @Transactional
+    public void insertFinished(long callPk, PendingRun run, RunState state) {
+        sql.later(INSERT, insertArgs(callPk, run.flowPk(), run.version(), state));
+    }
+
     private long insert(long callPk, long flowPk, int version, RunState state) {
+        return sql.insert(INSERT, insertArgs(callPk, flowPk, version, state));
+    }
+
+    private static Object[] insertArgs(long callPk, long flowPk, int version, RunState state) {
         Instant now = Instant.now();
         Instant started = state.steps().isEmpty() ? now : state.steps().get(0).startedAt();
-        return sql.insert("""
-                        insert into flow_run (call_pk, flow_pk, flow_version, run_key, status, state, error,
-                                              started_at, finished_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                callPk, flowPk, version, state.runKey(), FlowView.status(state.status()), Json.write(state),
-                state.error(), started, state.finished() ? now : null, now);
+        return new Object[] {callPk, flowPk, version, state.runKey(), FlowView.status(state.status()),
+                Json.write(state), state.error(), started, state.finished() ? now : null, now};
     }
 
     /** The columns of a stored run that {@link #pending} reads. */
@@ -187,10 +200,11 @@ public class FlowRunStore {
                 Json.write(state), Instant.now(), runPk, FlowRunEntity.RUNNING);
     }
 
+    /** The last save of a run that has a row: written before the transaction commits ({@link Sql#later}). */
     @Transactional
     public void finish(long runPk, RunState state) {
         Instant now = Instant.now();
-        sql.update("update flow_run set state = ?, status = ?, error = ?, finished_at = ?, updated_at = ? where pk = ?",
+        sql.later("update flow_run set state = ?, status = ?, error = ?, finished_at = ?, updated_at = ? where pk = ?",
                 Json.write(state), FlowView.status(state.status()), state.error(), now, now, runPk);
     }
 

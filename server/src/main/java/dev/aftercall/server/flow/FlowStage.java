@@ -133,7 +133,7 @@ public class FlowStage implements PipelineStage {
         Runnable finalSave(RunState end) {
             long saved = pk;
             return saved == PendingRun.NOT_RECORDED
-                    ? () -> store.insert(callPk, run, end)
+                    ? () -> store.insertFinished(callPk, run, end)
                     : () -> store.finish(saved, end);
         }
     }

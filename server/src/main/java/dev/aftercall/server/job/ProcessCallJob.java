@@ -149,9 +149,10 @@ public class ProcessCallJob implements JobHandler {
         readyCalls.remove(job.pk()); // a job given up before it ran (its runs kept dying) never took its call
         Instant now = Instant.now();
         switch (outcome) {
-            case DONE -> sql.update("update call set status = ?, completed_at = ?, updated_at = ?, error = null, "
+            // Left for the end of the transaction (Sql#later): outcomes recorded together update their calls in one go.
+            case DONE -> sql.later("update call set status = ?, completed_at = ?, updated_at = ?, error = null, "
                     + "attempts = ? where pk = ?", CallEntity.COMPLETED, now, now, job.attempt(), job.callPk());
-            case RETRY_SCHEDULED, GAVE_UP -> sql.update("update call set status = ?, error = ?, updated_at = ? "
+            case RETRY_SCHEDULED, GAVE_UP -> sql.later("update call set status = ?, error = ?, updated_at = ? "
                     + "where pk = ?", outcome == JobOutcome.GAVE_UP ? CallEntity.FAILED : CallEntity.QUEUED, error,
                     now, job.callPk());
         }

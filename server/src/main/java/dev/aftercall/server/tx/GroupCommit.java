@@ -82,6 +82,7 @@ public class GroupCommit {
     }
 
     private final EntityManager em;
+    private final Sql sql;
     private final TransactionSynchronizationRegistry transactions;
     private final int maxBatch;
     private final Executor callbacks = Infrastructure.getDefaultWorkerPool();
@@ -90,11 +91,12 @@ public class GroupCommit {
     private final Lane answers;
     private volatile boolean running = true;
 
-    public GroupCommit(EntityManager em, TransactionSynchronizationRegistry transactions, MeterRegistry metrics,
+    public GroupCommit(EntityManager em, Sql sql, TransactionSynchronizationRegistry transactions, MeterRegistry metrics,
                        @ConfigProperty(name = "aftercall.group-commit.threads") int threads,
                        @ConfigProperty(name = "aftercall.group-commit.answer-threads") int answerThreads,
                        @ConfigProperty(name = "aftercall.group-commit.max-batch") int maxBatch) {
         this.em = em;
+        this.sql = sql;
         this.transactions = transactions;
         this.maxBatch = Math.max(1, maxBatch);
         this.batchSizes = DistributionSummary.builder("aftercall.group_commit.batch")
@@ -218,6 +220,7 @@ public class GroupCommit {
                     em.flush();
                     em.clear();
                 }
+                sql.runQueued(); // what the units left for later (Sql#later): a batch per statement for all of them
                 return out;
             });
         } catch (RuntimeException e) {

@@ -2,6 +2,8 @@ package dev.aftercall.server.tx;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +13,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.Session;
 
 /**
@@ -37,12 +41,17 @@ public class Sql {
 
     private static final String[] GENERATED_PK = {"pk"};
 
+    /** The key of a transaction's statements queued by {@link #later}. */
+    private static final Object LATER = new Object();
+
     private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
     /** Set on first use: the database kind is fixed at build time, so it never changes in a process. */
     private volatile Boolean h2;
 
-    public Sql(EntityManager em) {
+    public Sql(EntityManager em, TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.transactions = transactions;
     }
 
     /** Whether the database is H2 (the embedded default) rather than PostgreSQL, where a statement's shape differs. */
@@ -108,6 +117,71 @@ public class Sql {
                     }
                 }
                 return pks;
+            }
+        });
+    }
+
+    /**
+     * Queues an insert, update or delete whose outcome the caller does not need (no count, no key), to run later in
+     * this transaction with the others queued with the same SQL: one JDBC batch per statement, so on PostgreSQL one
+     * round trip for all of them where each would cost one. They run at {@link #runQueued} (the group commit calls it
+     * after each group of units) or else just before the transaction commits; a failing one fails the commit like
+     * any statement. Nothing in the transaction may read what a queued statement writes. Call inside a transaction.
+     */
+    public void later(String sql, Object... args) {
+        @SuppressWarnings("unchecked")
+        Map<String, List<Object[]>> queued = (Map<String, List<Object[]>>) transactions.getResource(LATER);
+        if (queued == null) {
+            // The session joins the transaction now, with its connection: at commit no new synchronization or
+            // connection may be enlisted any more, and the queued statements must run on this connection.
+            session().doWork(connection -> { });
+            Map<String, List<Object[]>> mine = new LinkedHashMap<>();
+            transactions.putResource(LATER, mine);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    runQueued(mine);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            queued = mine;
+        }
+        queued.computeIfAbsent(sql, ignored -> new ArrayList<>()).add(args);
+    }
+
+    /** Runs the statements {@link #later} queued in this transaction so far, a batch per statement. */
+    public void runQueued() {
+        if (transactions.getTransactionKey() != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, List<Object[]>> queued = (Map<String, List<Object[]>>) transactions.getResource(LATER);
+            if (queued != null) {
+                runQueued(queued);
+            }
+        }
+    }
+
+    private void runQueued(Map<String, List<Object[]>> queued) {
+        for (Map.Entry<String, List<Object[]>> statement : queued.entrySet()) {
+            updateAll(statement.getKey(), statement.getValue());
+        }
+        queued.clear();
+    }
+
+    private void updateAll(String sql, List<Object[]> rows) {
+        if (rows.size() == 1) {
+            update(sql, rows.get(0));
+            return;
+        }
+        session().doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    bind(statement, row);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
             }
         });
     }

@@ -191,11 +191,30 @@ public class JobQueue {
      */
     @Transactional
     public boolean complete(ClaimedJob job, String owner, JobHandler handler) {
-        if (sql.update(DONE, job.pk(), owner) == 0) {
-            return false;
+        return completeAll(List.of(new Done(job, handler)), owner)[0];
+    }
+
+    /** A job whose run succeeded, with the handler of its kind. */
+    public record Done(ClaimedJob job, JobHandler handler) {
+    }
+
+    /**
+     * As {@link #complete}, for many jobs with one statement (a JDBC batch); answers, for each, whether it was
+     * finished (false: its lease was lost).
+     */
+    @Transactional
+    public boolean[] completeAll(List<Done> done, String owner) {
+        List<Object[]> rows = new ArrayList<>(done.size());
+        done.forEach(job -> rows.add(new Object[] {job.job().pk(), owner}));
+        int[] deleted = sql.updateAll(DONE, rows);
+        boolean[] finished = new boolean[done.size()];
+        for (int i = 0; i < finished.length; i++) {
+            finished[i] = deleted[i] > 0;
+            if (finished[i]) {
+                done.get(i).handler().recorded(done.get(i).job(), JobHandler.JobOutcome.DONE, null);
+            }
         }
-        handler.recorded(job, JobHandler.JobOutcome.DONE, null);
-        return true;
+        return finished;
     }
 
     /**

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,8 @@ public class JobWorker {
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Backoff backoff;
     private final GroupCommit commits;
+    /** Records the runs that succeeded (one instance: the group commit writes those of a batch together). */
+    private final GroupCommit.BatchWork<JobQueue.Done, String> completions = this::recordDone;
 
     private volatile boolean running;
     private Semaphore slots;
@@ -413,7 +416,8 @@ public class JobWorker {
      * a transaction), then frees its slot.
      */
     private void finish(ClaimedJob job, JobHandler handler, Throwable error, long startedNanos) {
-        commits.call(() -> record(job, handler, error))
+        (error == null ? commits.call(completions, new JobQueue.Done(job, handler))
+                : commits.call(() -> recordFailure(job, handler, error)))
                 .whenComplete((status, failure) -> {
                     handler.afterOutcome(job);
                     if (failure != null) {
@@ -435,12 +439,24 @@ public class JobWorker {
                 });
     }
 
-    /** The outcome's database writes; answers the metric status, or null when the lease was lost on success. */
-    private String record(ClaimedJob job, JobHandler handler, Throwable error) {
-        handler.beforeOutcome(job);
-        if (error == null) {
-            return queue.complete(job, owner, handler) ? "done" : null;
+    /**
+     * The database writes of runs that succeeded, recorded together (one statement each for all of them, see
+     * {@link GroupCommit#call(GroupCommit.BatchWork, Object)}); answers each one's metric status, or null where the
+     * lease was lost.
+     */
+    private List<String> recordDone(List<JobQueue.Done> done) {
+        done.forEach(job -> job.handler().beforeOutcome(job.job()));
+        boolean[] finished = queue.completeAll(done, owner);
+        List<String> statuses = new ArrayList<>(finished.length);
+        for (boolean ok : finished) {
+            statuses.add(ok ? "done" : null);
         }
+        return statuses;
+    }
+
+    /** The database writes of a failed run; answers the metric status. */
+    private String recordFailure(ClaimedJob job, JobHandler handler, Throwable error) {
+        handler.beforeOutcome(job);
         Throwable cause = unwrap(error);
         String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
         Duration delay = cause instanceof JobHandler.RetryLater later ? later.delay() : backoff.after(job.attempt());

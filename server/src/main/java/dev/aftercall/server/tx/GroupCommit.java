@@ -114,15 +114,20 @@ public class GroupCommit {
         return pipeline.submit(Unit.of(work, new CompletableFuture<>()));
     }
 
+    /**
+     * As {@link #call}, for one item of {@code work}: written together with the other items of {@code work} (the
+     * same instance) that share its batch. Answers the item's result once committed.
+     */
+    public <I, O> CompletionStage<O> call(BatchWork<I, O> work, I item) {
+        return pipeline.submit(new Unit<>(work, item, new CompletableFuture<>()));
+    }
+
     /** As {@link #call}, on the answer lane: for a write an HTTP client is waiting on. */
     public <T> CompletionStage<T> answer(Supplier<T> work) {
         return answers.submit(Unit.of(work, new CompletableFuture<>()));
     }
 
-    /**
-     * As {@link #answer}, for one item of {@code work}: written together with the other items of {@code work} (the
-     * same instance) that share its batch. Answers the item's result once committed.
-     */
+    /** As {@link #call(BatchWork, Object)}, on the answer lane. */
     public <I, O> CompletionStage<O> answer(BatchWork<I, O> work, I item) {
         return answers.submit(new Unit<>(work, item, new CompletableFuture<>()));
     }

@@ -170,18 +170,28 @@ public class Sql {
         queued.clear();
     }
 
-    private void updateAll(String sql, List<Object[]> rows) {
+    /**
+     * Runs an insert, update or delete once per row of {@code rows} as one JDBC batch (one round trip to PostgreSQL
+     * for all of them); answers the number of rows each changed, in the order of {@code rows}. One row runs as
+     * {@link #update}.
+     */
+    public int[] updateAll(String sql, List<Object[]> rows) {
         if (rows.size() == 1) {
-            update(sql, rows.get(0));
-            return;
+            return new int[] {update(sql, rows.get(0))};
         }
-        session().doWork(connection -> {
+        return session().doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (Object[] row : rows) {
                     bind(statement, row);
                     statement.addBatch();
                 }
-                statement.executeBatch();
+                int[] counts = statement.executeBatch();
+                for (int count : counts) {
+                    if (count < 0) { // SUCCESS_NO_INFO: a driver that does not count per row would fool the caller
+                        throw new SQLException("the driver did not count the rows of a batch: " + sql);
+                    }
+                }
+                return counts;
             }
         });
     }

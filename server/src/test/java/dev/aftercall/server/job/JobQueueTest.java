@@ -34,6 +34,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /**
  * The claim of {@link JobQueue} against the real database (H2 by default, PostgreSQL with the pg profile), in a
@@ -98,6 +99,32 @@ class JobQueueTest {
                 .statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("attempts", equalTo(1)); // read from the call: without it, a call with no job shows 0
+    }
+
+    @Test
+    void jobsFinishedTogetherAreEachDeletedOnlyUnderTheirOwnLease() throws Exception {
+        String prefix = "finish-together-" + UUID.randomUUID();
+        List<Long> pks = database.insertQueuedJobs(prefix, 3, Instant.parse("1996-01-01T00:00:00Z")); // the oldest due
+        String owner = "owner-together-" + UUID.randomUUID();
+        List<ClaimedJob> jobs = queue.claim(3, owner, LEASE);
+        assertThat(jobs).extracting(ClaimedJob::pk).containsExactlyElementsOf(pks);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement steal = connection.prepareStatement("update job set lease_owner = ? where pk = ?")) {
+            steal.setString(1, "another-owner"); // the middle job's lease went to another process meanwhile
+            steal.setLong(2, pks.get(1));
+            steal.executeUpdate();
+        }
+
+        boolean[] finished = queue.completeAll(jobs.stream().map(job -> new JobQueue.Done(job, processCall)).toList(),
+                owner);
+
+        assertThat(finished).containsExactly(true, false, true);
+        assertThat(database.runningJobOwners(pks)).containsExactly(Map.entry(pks.get(1), "another-owner"));
+        String token = tokens.mint(1, null);
+        for (int i = 0; i < 3; i++) {
+            as(token).get("/api/v1/calls/{id}", prefix + "-" + i).then().statusCode(200)
+                    .body("status", i == 1 ? not(equalTo("completed")) : equalTo("completed"));
+        }
     }
 
     private static ClaimedJob single(List<ClaimedJob> claimed, long pk) {

@@ -53,10 +53,10 @@ log "posting $N calls at $CONC connections"
 node "$HERE/post-calls.js" "$N" "$CONC" "measured-$$" "$PORT" > /dev/null; drain $((N / 2 + N))
 TICKS1=$(pg_ticks); sleep 11; AFTER=$(snapshot)
 
-python3 - "$N" "$BEFORE" "$AFTER" "$(git rev-parse --short HEAD)" "$((TICKS1 - TICKS0))" "$(getconf CLK_TCK)" <<'PY'
+python3 - "$N" "$BEFORE" "$AFTER" "${APP_DIR:-commit $(git rev-parse --short HEAD)}" "$((TICKS1 - TICKS0))" "$(getconf CLK_TCK)" <<'PY'
 import json, sys
 n, before, after, commit = int(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3]), sys.argv[4]
-print(f"per durable call, {n} calls, commit {commit}: {(after['commits'] - before['commits']) / n:.2f} commits")
+print(f"per durable call, {n} calls, {commit}: {(after['commits'] - before['commits']) / n:.2f} commits")
 print(f"PostgreSQL CPU (all its processes, posting to drained): {int(sys.argv[5]) / int(sys.argv[6]) * 1e6 / n:.0f} us")
 wal = {k: (after['wal'][k] - before['wal'][k]) / n for k in after['wal']}
 print(f"WAL (whole cluster): {wal['records']:.1f} records, {wal['fpi']:.2f} full-page images, {wal['bytes']:.0f} bytes")

@@ -265,7 +265,11 @@ public class GroupCommit {
 
     private <O> void alone(Unit<?, O> unit) {
         try {
-            O result = QuarkusTransaction.requiringNew().call(unit::runAlone);
+            O result = QuarkusTransaction.requiringNew().call(() -> {
+                O written = unit.runAlone();
+                sql.runQueued();
+                return written;
+            });
             callbacks.execute(() -> unit.result().complete(result));
         } catch (RuntimeException e) {
             callbacks.execute(() -> unit.result().completeExceptionally(e));

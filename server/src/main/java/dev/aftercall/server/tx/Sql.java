@@ -125,8 +125,9 @@ public class Sql {
      * Queues an insert, update or delete whose outcome the caller does not need (no count, no key), to run later in
      * this transaction with the others queued with the same SQL: one JDBC batch per statement, so on PostgreSQL one
      * round trip for all of them where each would cost one. They run at {@link #runQueued} (the group commit calls it
-     * after each group of units) or else just before the transaction commits; a failing one fails the commit like
-     * any statement. Nothing in the transaction may read what a queued statement writes. Call inside a transaction.
+     * before it commits) or else just before the transaction commits, from a synchronization, where Agroal then logs
+     * that it closes the connection handle they used; a failing one fails the commit like any statement. Nothing in
+     * the transaction may read what a queued statement writes. Call inside a transaction.
      */
     public void later(String sql, Object... args) {
         @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.job.ClaimedJob;
 import dev.aftercall.server.job.JobWorker;
 import dev.aftercall.server.job.ProcessCallJob;
+import dev.aftercall.server.pipeline.Blocking;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.tx.GroupCommit;
 import io.micrometer.core.instrument.Counter;
@@ -85,7 +86,8 @@ public class CallIntake {
                                             JobWorker.Reservation direct) {
         // Insert first: a new call (the common case) costs a share of one transaction and of its statements. A
         // repeat fails on the unique key.
-        return commits.answer(inserts, new CallStore.NewCall(outletId, call, runAt, direct)).handle((job, error) -> {
+        return commits.answer(inserts, new CallStore.NewCall(outletId, call, runAt, direct))
+                .<CompletionStage<Received>>handle((job, error) -> {
             if (error == null && direct != null) {
                 processCall.runStored(direct, job,
                         CallWork.handedOver(job.callPk(), call.callId(), outletId, call.agent(), call.json()));
@@ -97,18 +99,19 @@ public class CallIntake {
                 ObjectNode queued = JsonNodeFactory.instance.objectNode();
                 queued.put("call_id", call.callId());
                 queued.put("status", CallEntity.QUEUED);
-                return new Received(true, queued);
+                return CompletableFuture.completedFuture(new Received(true, queued));
             }
             if (!isUniqueViolation(error)) {
                 throw error instanceof CompletionException completion ? completion : new CompletionException(error);
             }
-            // Posted before, or a concurrent post of the same id committed first (the insert waited for it).
-            // Answered on the group commit's worker thread, which has no request context: the read brings its own
-            // transaction (or joins the caller's, where the write ran inside it).
-            return new Received(false, QuarkusTransaction.joiningExisting().call(() ->
+            // Posted before, or a concurrent post of the same id committed first (the insert waited for it). The
+            // read brings its own transaction (or joins the caller's, where the write ran inside it), on a thread
+            // that may block: this runs on the thread that attached it, an event loop, if the write had already
+            // been committed by then.
+            return Blocking.call(() -> new Received(false, QuarkusTransaction.joiningExisting().call(() ->
                     views.detail(outletId, call.callId())).orElseThrow(() -> new ApiException(409,
-                    "call " + call.callId() + " is being stored; post it again", null, null)));
-        });
+                    "call " + call.callId() + " is being stored; post it again", null, null))));
+        }).thenCompose(received -> received);
     }
 
     /** Due now, and not inside a caller's transaction (its job must not start before that commits). */

@@ -58,7 +58,7 @@ public class CallStore {
             JobWorker.Reservation direct = calls.get(i).direct();
             Instant runAt = calls.get(i).runAt();
             newJobs.add(direct == null
-                    ? JobQueue.NewJob.queued(JobEntity.PROCESS_CALL, pks[i], runAt.isBefore(now) ? now : runAt)
+                    ? JobQueue.NewJob.queued(JobEntity.PROCESS_CALL, pks[i], null, runAt.isBefore(now) ? now : runAt)
                     : JobQueue.NewJob.running(JobEntity.PROCESS_CALL, pks[i], direct.owner(), direct.lease()));
         }
         long[] jobPks = jobs.insertAll(newJobs);

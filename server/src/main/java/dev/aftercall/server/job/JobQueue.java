@@ -91,27 +91,23 @@ public class JobQueue {
      */
     @Transactional
     public long enqueue(String kind, long callPk, Long refPk, Instant runAt) {
-        long pk = sql.insert("""
-                        insert into job (call_pk, kind, status, run_at, attempts, ref_pk, created_at)
-                        values (?, ?, ?, ?, 0, ?, ?)""",
-                callPk, kind, JobEntity.QUEUED, runAt, refPk, Instant.now());
-        enqueued.fire(new JobsEnqueued());
-        return pk;
+        return insertAll(List.of(NewJob.queued(kind, callPk, refPk, runAt)))[0];
     }
 
     /**
-     * A job of {@code kind} for call {@code callPk} to store: queued, due at {@code runAt}, when {@code owner} is
+     * A job of {@code kind} for call {@code callPk} (about its row {@code refPk}, or null) to store: queued, due at
+     * {@code runAt}, when {@code owner} is
      * null; else one that {@code owner} runs at once, skipping the queue (see {@link JobWorker#reserve}): running under
      * its lease until now plus {@code lease}, in its first attempt. If the process dies, the lease runs out and the job
      * goes back to the queue like any claimed job.
      */
-    public record NewJob(String kind, long callPk, Instant runAt, String owner, Duration lease) {
-        public static NewJob queued(String kind, long callPk, Instant runAt) {
-            return new NewJob(kind, callPk, runAt, null, null);
+    public record NewJob(String kind, long callPk, Long refPk, Instant runAt, String owner, Duration lease) {
+        public static NewJob queued(String kind, long callPk, Long refPk, Instant runAt) {
+            return new NewJob(kind, callPk, refPk, runAt, null, null);
         }
 
         public static NewJob running(String kind, long callPk, String owner, Duration lease) {
-            return new NewJob(kind, callPk, null, owner, lease);
+            return new NewJob(kind, callPk, null, null, owner, lease);
         }
     }
 
@@ -129,11 +125,11 @@ public class JobQueue {
             queued |= !running;
             rows.add(new Object[] {job.callPk(), job.kind(), running ? JobEntity.RUNNING : JobEntity.QUEUED,
                     running ? now : job.runAt(), running ? 1 : 0, job.owner(), running ? now.plus(job.lease()) : null,
-                    now});
+                    job.refPk(), now});
         }
         long[] pks = sql.insertAll("""
-                insert into job (call_pk, kind, status, run_at, attempts, lease_owner, lease_until, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                insert into job (call_pk, kind, status, run_at, attempts, lease_owner, lease_until, ref_pk, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         if (queued) {
             enqueued.fire(new JobsEnqueued());
         }

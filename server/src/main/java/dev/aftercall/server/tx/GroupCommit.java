@@ -55,7 +55,8 @@ import java.util.function.Supplier;
  * or an item for a {@link BatchWork}: the items of one batch that share a {@code BatchWork} instance are written by
  * one {@link BatchWork#writeAll} call, which sends each statement once for all of them (a JDBC batch). On
  * PostgreSQL the round trips, not the database's work, bounded a lane: storing posted calls one by one, the answer
- * lane's committer waited on the socket 79% of the time (BENCHMARKS.md, run of 2026-12-07 03:15).
+ * lane's committer waited on the socket 79% of the time (BENCHMARKS.md, "What changed this session: round
+ * trips to PostgreSQL").
  */
 @ApplicationScoped
 public class GroupCommit {

@@ -1,5 +1,6 @@
 package dev.aftercall.server.job;
 
+import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.tx.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -87,10 +88,21 @@ public class JobQueue {
 
     /**
      * Queues a job due at {@code runAt} (now or later) about row {@code refPk} of the call (null for none), in the
-     * caller's transaction; answers the job's pk.
+     * caller's transaction; answers the job's pk. Fails with 409 when the call is gone (retention deleted it
+     * meanwhile).
+     *
+     * <p>On PostgreSQL the job table has no foreign key to call (V16_2: intake, which writes most jobs, inserts the
+     * call in the same transaction), so the check the key made is made here, for these rarer jobs: the call row is
+     * locked {@code FOR KEY SHARE} until the transaction ends, which retention's {@code FOR UPDATE SKIP LOCKED}
+     * respects, and a call retention holds is waited for, then found gone.
      */
     @Transactional
     public long enqueue(String kind, long callPk, Long refPk, Instant runAt) {
+        if (!sql.isH2() && sql.query("select pk from call where pk = ? for key share", row -> row.getLong(1), callPk)
+                .isEmpty()) {
+            throw new ApiException(409, "the call was deleted (retention) before its " + kind
+                    + " job could be queued", null, null);
+        }
         return insertAll(List.of(NewJob.queued(kind, callPk, refPk, runAt)))[0];
     }
 

@@ -1,5 +1,6 @@
 package dev.aftercall.server.job;
 
+import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.auth.Tokens;
 import dev.aftercall.server.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ import static dev.aftercall.server.support.Api.call;
 import static dev.aftercall.server.support.Api.newCallId;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -125,6 +127,19 @@ class JobQueueTest {
             as(token).get("/api/v1/calls/{id}", prefix + "-" + i).then().statusCode(200)
                     .body("status", i == 1 ? not(equalTo("completed")) : equalTo("completed"));
         }
+    }
+
+    @Test
+    void aJobForACallThatIsGoneIsRefusedAndNothingIsStored() {
+        long gone = Long.MAX_VALUE - 7;
+        if (database.isH2()) { // H2 keeps the job's foreign key to call
+            assertThatThrownBy(() -> queue.enqueue(JobEntity.PROCESS_CALL, gone)).isInstanceOf(RuntimeException.class);
+        } else { // PostgreSQL has no such key (V16_2); enqueue checks and locks the call itself
+            assertThatThrownBy(() -> queue.enqueue(JobEntity.PROCESS_CALL, gone))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409))
+                    .hasMessageContaining("the call was deleted");
+        }
+        assertThat(database.countJobsOfCallPk(gone)).isZero();
     }
 
     private static ClaimedJob single(List<ClaimedJob> claimed, long pk) {

@@ -45,6 +45,20 @@ public class TestDatabase {
                 outletId, callId);
     }
 
+    @Transactional
+    public long countJobsOfCallPk(long callPk) {
+        return JobEntity.count("callPk", callPk);
+    }
+
+    /** Jobs and flow runs whose call is gone: none may outlive its call, with or without a foreign key saying so. */
+    @Transactional
+    public long countOrphans() {
+        return sql.query("""
+                select (select count(*) from job j where not exists (select 1 from call c where c.pk = j.call_pk))
+                     + (select count(*) from flow_run r where not exists (select 1 from call c where c.pk = r.call_pk))
+                """, row -> row.getLong(1)).get(0);
+    }
+
     /**
      * A call whose job is marked running under the lease of a worker that no longer exists (its lease ran out):
      * what a process killed mid-run leaves behind.

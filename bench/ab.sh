@@ -27,7 +27,8 @@ for r in $(seq 1 "$ROUNDS"); do
     pids+=($!)
   done
   for p in "${pids[@]}"; do
-    wait "$p" || { echo "round $r failed:" >&2; cat "$TMP/$r.A.out" "$TMP/$r.B.out" >&2; exit 1; }
+    wait "$p" || { echo "round $r failed (servers' logs kept in $TMP):" >&2; cat "$TMP/$r.A.out" "$TMP/$r.B.out" >&2
+                   trap - EXIT; exit 1; }
   done
   for v in A B; do grep '^| aftercall' "$TMP/$r.$v.out" | sed "s/^/$v round $r /" || cat "$TMP/$r.$v.out"; done
 done

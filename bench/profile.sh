@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Profiles the packaged H2 server under one of the bench loads with async-profiler (Maven Central
+# Profiles the packaged server (H2, or PostgreSQL with KIND=pg) under one of the bench loads with async-profiler (Maven Central
 # tools.profiler:async-profiler:4.2, fetched into ~/.m2 on first use) and counts the young collections per 1,000
 # requests (eden is fixed by -Xmx, so that count follows the bytes allocated; steadier than throughput on a busy
 # host). Writes collapsed stacks for CPU (itimer) and allocation to bench/.work/profile-<load>.{cpu,alloc}.collapsed
@@ -8,6 +8,7 @@
 # Usage: bench/profile.sh [durable|test-run]      (default durable)
 # Env:   CONNS=64  DURATION=15  WARMUP=120 (C2 has compiled the hot paths by then)  SKIP_BUILD=1 (reuse bench/.work/app-h2)  PORT=8090  STUB_PORT=9100
 #        EVENTS=itimer,alloc (async-profiler events; JFR-free; "none" measures without the profiler)
+#        KIND=h2|pg (pg: a fresh database aftercall_profile on 127.0.0.1:5432; PG_URL_OPTS are appended to its URL)
 #        JAVA_OPTS (default bench/jvm-opts.sh)   H2_URL_OPTS (appended to jvm-opts.sh's H2 URL; H2 refuses a setting given twice, e.g. ";PAGE_SIZE=4096")
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
@@ -27,7 +28,8 @@ case $LOAD in
   *) echo "unknown load $LOAD (durable|test-run)" >&2; exit 2 ;;
 esac
 
-build h2
+KIND=${KIND:-h2}; APP=$WORK/app-$KIND
+build "$KIND"
 STUB_PORT=$STUB_PORT node "$HERE/stub-target.js" > "$WORK/stub.log" 2>&1 & PIDS+=("$!")
 wait_http "http://127.0.0.1:$STUB_PORT/__stats" 10
 OUT=$WORK/profile-$LOAD; rm -f "$OUT".*
@@ -40,12 +42,19 @@ ticks() { awk '{print $14+$15}' "/proc/$SERVER/stat"; }
 # The options are quoted for jcmd, whose parser would otherwise read "start,event=itimer" as a name and a value.
 agent() { jcmd "$SERVER" JVMTI.agent_load "$AP/linux-x64/libasyncProfiler.so" "\"$1\"" > /dev/null; }
 for e in "${EV[@]}"; do
-  rm -rf "$WORK/data-h2" "$OUT.gc.log"
-  QUARKUS_DATASOURCE_JDBC_URL="$(h2_url "$WORK/data-h2")${H2_URL_OPTS:-}" \
-    QUARKUS_DATASOURCE_USERNAME=sa QUARKUS_DATASOURCE_PASSWORD= QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET \
-    AFTERCALL_DATA_DIR=$WORK/data-h2 AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
-    bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' - "$WORK/app-h2" \
-    "$JAVA_OPTS $(cds_opt "$WORK/app-h2") -Xlog:gc:file=$OUT.gc.log" \
+  rm -rf "$WORK/data-$KIND" "$OUT.gc.log"
+  if [ "$KIND" = pg ]; then
+    psql -X -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists aftercall_profile with (force)" \
+      -c "create database aftercall_profile"
+    url="jdbc:postgresql://127.0.0.1:5432/aftercall_profile${PG_URL_OPTS:-}"; user=postgres
+  else
+    url="$(h2_url "$WORK/data-h2")${H2_URL_OPTS:-}"; user=sa
+  fi
+  QUARKUS_DATASOURCE_JDBC_URL=$url \
+    QUARKUS_DATASOURCE_USERNAME=$user QUARKUS_DATASOURCE_PASSWORD= QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET \
+    AFTERCALL_DATA_DIR=$WORK/data-$KIND AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
+    bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' - "$APP" \
+    "$JAVA_OPTS $(cds_opt "$APP") -Xlog:gc:file=$OUT.gc.log" \
     > "$WORK/server-profile.log" 2>&1 & SERVER=$!; PIDS+=("$SERVER")
   wait_http "http://127.0.0.1:$PORT/q/health/ready" 60
   TOKEN=$(token); export TOKEN

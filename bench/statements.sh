@@ -10,6 +10,7 @@
 #
 # Usage: bench/statements.sh            Env: N=2000 CONC=16 SKIP_BUILD=1 PORT=8092 STUB_PORT=9102 DB=aftercall_stmt
 #                                       APP_DIR (a packaged PostgreSQL server to measure instead of building one)
+#                                       PG_URL_OPTS (appended to the JDBC URL, e.g. "?reWriteBatchedInserts=true")
 # Needs: node, python3, curl, psql.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"
@@ -36,7 +37,7 @@ if [ -n "${APP_DIR:-}" ]; then APP=$APP_DIR; else build pg; APP=$WORK/app-pg; fi
 psql -X -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists $DB with (force)" -c "create database $DB"
 STUB_PORT=$STUB_PORT node "$HERE/stub-target.js" > "$WORK/stub-statements.log" 2>&1 & PIDS+=("$!")
 wait_http "http://127.0.0.1:$STUB_PORT/__stats" 10
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB${PG_URL_OPTS:-} QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_DATASOURCE_PASSWORD= QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET \
   AFTERCALL_DATA_DIR=$WORK/data-statements AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
   bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' - "$APP" "$JAVA_OPTS" \

@@ -8,6 +8,7 @@
 # Usage: bench/profile.sh [durable|test-run]      (default durable)
 # Env:   CONNS=64  DURATION=15  WARMUP=120 (C2 has compiled the hot paths by then)  SKIP_BUILD=1 (reuse bench/.work/app-h2)  PORT=8090  STUB_PORT=9100
 #        EVENTS=itimer,alloc (async-profiler events; JFR-free; "none" measures without the profiler)
+#        APP_DIR (a packaged server to profile instead of building one)
 #        KIND=h2|pg (pg: a fresh database aftercall_profile on 127.0.0.1:5432; PG_URL_OPTS are appended to its URL)
 #        JAVA_OPTS (default bench/jvm-opts.sh)   H2_URL_OPTS (appended to jvm-opts.sh's H2 URL; H2 refuses a setting given twice, e.g. ";PAGE_SIZE=4096")
 set -euo pipefail
@@ -28,14 +29,17 @@ case $LOAD in
   *) echo "unknown load $LOAD (durable|test-run)" >&2; exit 2 ;;
 esac
 
-KIND=${KIND:-h2}; APP=$WORK/app-$KIND
-build "$KIND"
+KIND=${KIND:-h2}; APP=${APP_DIR:-$WORK/app-$KIND}
+[ -n "${APP_DIR:-}" ] || build "$KIND"
 STUB_PORT=$STUB_PORT node "$HERE/stub-target.js" > "$WORK/stub.log" 2>&1 & PIDS+=("$!")
 wait_http "http://127.0.0.1:$STUB_PORT/__stats" 10
 OUT=$WORK/profile-$LOAD; rm -f "$OUT".*
 IFS=, read -ra EV <<< "${EVENTS:-itimer,alloc}"
 gcs() { grep -c "Pause $1" "$OUT.gc.log" || true; }
 ticks() { awk '{print $14+$15}' "/proc/$SERVER/stat"; }
+# Context switches of all the server's threads (voluntary: a thread parked or waited; involuntary: preempted). Threads
+# that end meanwhile take theirs along; the pools' threads live through the run.
+switches() { cat /proc/"$SERVER"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s + 0}'; }
 
 # Each event gets its own server. The agent is loaded into it after the warm-up with jcmd (JVMTI.agent_load), so the
 # profile covers the measured run only, not startup and the JIT's first minute; stopped the same way after the run.
@@ -67,13 +71,13 @@ for e in "${EV[@]}"; do
   sleep 2
   log "$e: measure ${DURATION}s, $CONNS connections, $LOAD"
   [ "$e" = none ] || agent "start,event=$e,interval=${INTERVAL:-1ms},threads"
-  g0=$(gcs Young); f0=$(gcs Full); t0=$(ticks)
+  g0=$(gcs Young); f0=$(gcs Full); t0=$(ticks); s0=$(switches)
   RUN_ID=run-$e-$$ wrk -t1 -c"$CONNS" -d"${DURATION}s" --latency -s "$SCRIPT" "$URL" | grep -E '^JSON ' | sed 's/^JSON //' > "$OUT.wrk.json"
   sleep 1 # the durable path finishes what it took in
-  g1=$(gcs Young); f1=$(gcs Full); t1=$(ticks)
+  g1=$(gcs Young); f1=$(gcs Full); t1=$(ticks); s1=$(switches)
   [ "$e" = none ] || agent "stop,file=$OUT.$e.collapsed"
   python3 "$HERE/load/profile_report.py" summary "$OUT.wrk.json" "$e" "$((g1 - g0))" "$((t1 - t0))" "$DURATION" \
-    "$((f1 - f0))" "$(awk '/VmHWM/{print int($2 / 1024)}' "/proc/$SERVER/status")"
+    "$((f1 - f0))" "$(awk '/VmHWM/{print int($2 / 1024)}' "/proc/$SERVER/status")" "$((s1 - s0))"
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
 done
 for e in "${EV[@]}"; do [ "$e" = none ] || python3 "$HERE/load/profile_report.py" frames "$OUT.$e.collapsed"; done

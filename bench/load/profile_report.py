@@ -4,13 +4,13 @@ import json
 import sys
 
 
-def summary(wrk_json, event, young_gcs, cpu_ticks, seconds, full_gcs, peak_rss_mb):
+def summary(wrk_json, event, young_gcs, cpu_ticks, seconds, full_gcs, peak_rss_mb, switches):
     w = json.load(open(wrk_json))
     n = max(w["requests"], 1)
     print(f"[{event}] {w['requests']} requests ({w['rps']:.0f}/s, p99 {w['p99_ms']:.1f} ms); "
           f"young GCs {young_gcs} = {1000 * int(young_gcs) / n:.2f} per 1,000, full GCs {full_gcs}; "
           f"server CPU {int(cpu_ticks) / int(seconds):.0f}% = {10_000 * int(cpu_ticks) / n:.0f} us per request; "
-          f"peak RSS {peak_rss_mb} MB")
+          f"{int(switches) / n:.1f} context switches per request; peak RSS {peak_rss_mb} MB")
 
 
 def frames(collapsed, top=30):

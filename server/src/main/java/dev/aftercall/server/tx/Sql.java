@@ -194,7 +194,8 @@ public class Sql {
                 }
                 int[] counts = statement.executeBatch();
                 for (int count : counts) {
-                    if (counted && count < 0) { // SUCCESS_NO_INFO: a driver that does not count per row would fool the caller
+                    // SUCCESS_NO_INFO: a driver that does not count per row would fool a caller that reads counts.
+                    if (counted && count < 0) {
                         throw new SQLException("the driver did not count the rows of a batch: " + sql);
                     }
                 }

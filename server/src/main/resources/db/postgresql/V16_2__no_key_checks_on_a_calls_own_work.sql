@@ -4,13 +4,14 @@
 -- a fifth less CPU per call of the bench flow (bench/statements.sh at 64 connections, 2026-12-07, interleaved:
 -- 168-220 against 195-282 us), with two index scans and two WAL records fewer per call.
 --
--- What the checks guarded, the application already holds to:
+-- What the checks guarded, the application holds to (retention deletes only completed or failed calls, each locked
+-- FOR UPDATE SKIP LOCKED, with their flow runs and jobs):
 -- - intake writes a call's first job in the transaction that inserts the call;
--- - a flow run is written by its call's own worker while the call is queued or processing, and retention deletes
---   only completed or failed calls, each locked FOR UPDATE SKIP LOCKED, with their flow runs and jobs;
--- - every other job (a retry, a replayed run, a delivery sent again, a scheduled follow-up) goes through
---   JobQueue.enqueue, which on PostgreSQL takes the same lock the check took, FOR KEY SHARE on the call row, and
---   fails when the call is gone: retention skips a call so locked, and a job cannot outlive its call.
+-- - a run's last save (the bench flow's only one) is written with its job's outcome, and only while the job's lease
+--   is still held (JobHandler.beforeOutcome), so while its call is processing, which retention never deletes;
+-- - every other job (a flow run retried from its failed node, a delivery queued or sent again, a scheduled
+--   follow-up) and a run's save made before its end go through Sql.lockParent, which takes the check's own lock,
+--   FOR KEY SHARE on the call row, and fails when the call is gone: retention passes a call so locked over.
 -- The keys from delivery and scheduled_call to call stay (written by stages of a running call, or rarely).
 -- H2 keeps every key: its checks are in-process index lookups.
 alter table job drop constraint job_call_pk_fkey;

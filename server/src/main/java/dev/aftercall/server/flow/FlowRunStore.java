@@ -169,6 +169,11 @@ public class FlowRunStore {
     }
 
     private long insert(long callPk, long flowPk, int version, RunState state) {
+        // Saved while the run goes on, before its job's outcome checks the lease (JobHandler#beforeOutcome): the call
+        // is checked and locked as flow_run's foreign key to it did before V16_2 dropped it on PostgreSQL.
+        if (!sql.lockParent("call", callPk)) {
+            throw new IllegalStateException("call pk " + callPk + " is gone (retention); its flow run is not saved");
+        }
         return sql.insert(INSERT, insertArgs(callPk, flowPk, version, state));
     }
 

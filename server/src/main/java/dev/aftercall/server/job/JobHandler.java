@@ -40,9 +40,13 @@ public interface JobHandler {
     }
 
     /**
-     * Called first in the transaction that records a run's outcome, whatever the outcome and whether or not the
-     * lease is still held: the writes the run left to share that transaction (they happened, lease or not). Called
-     * again if that transaction rolls back and is retried.
+     * Called in the transaction that records a run's outcome, whatever the outcome, once that transaction has found
+     * the lease still held: the writes the run left to share it. A run whose lease was lost leaves them undone, as if
+     * its process had died before committing them: the process that took the job over runs the call again (a flow
+     * resumes from its last checkpoint and sends the same Idempotency-Keys), and its writes are the ones that stand.
+     * On PostgreSQL that also keeps a flow run from being written for a call that retention deleted after another
+     * process finished it (flow_run has no foreign key to call there, V16_2). Called again if that transaction rolls
+     * back and is retried.
      */
     default void beforeOutcome(ClaimedJob job) {
     }

@@ -88,18 +88,16 @@ public class JobQueue {
 
     /**
      * Queues a job due at {@code runAt} (now or later) about row {@code refPk} of the call (null for none), in the
-     * caller's transaction; answers the job's pk. Fails with 409 when the call is gone (retention deleted it
-     * meanwhile).
+     * caller's transaction; answers the job's pk. Fails when the call is gone (retention deleted it meanwhile): with
+     * 409 on PostgreSQL, with H2's foreign key violation there.
      *
      * <p>On PostgreSQL the job table has no foreign key to call (V16_2: intake, which writes most jobs, inserts the
-     * call in the same transaction), so the check the key made is made here, for these rarer jobs: the call row is
-     * locked {@code FOR KEY SHARE} until the transaction ends, which retention's {@code FOR UPDATE SKIP LOCKED}
-     * respects, and a call retention holds is waited for, then found gone.
+     * call in the same transaction), so the check the key made is made here, for these rarer jobs
+     * ({@link Sql#lockParent}): retention's {@code FOR UPDATE SKIP LOCKED} passes a call so locked over.
      */
     @Transactional
     public long enqueue(String kind, long callPk, Long refPk, Instant runAt) {
-        if (!sql.isH2() && sql.query("select pk from call where pk = ? for key share", row -> row.getLong(1), callPk)
-                .isEmpty()) {
+        if (!sql.lockParent("call", callPk)) {
             throw new ApiException(409, "the call was deleted (retention) before its " + kind
                     + " job could be queued", null, null);
         }

@@ -441,27 +441,31 @@ public class JobWorker {
 
     /**
      * The database writes of runs that succeeded, recorded together (one statement each for all of them, see
-     * {@link GroupCommit#call(GroupCommit.BatchWork, Object)}); answers each one's metric status, or null where the
-     * lease was lost.
+     * {@link GroupCommit#call(GroupCommit.BatchWork, Object)}); answers each one's metric status ("lease_lost" where
+     * the lease was lost, as for a failed run).
      */
     private List<String> recordDone(List<JobQueue.Done> done) {
-        done.forEach(job -> job.handler().beforeOutcome(job.job()));
         boolean[] finished = queue.completeAll(done, owner);
         List<String> statuses = new ArrayList<>(finished.length);
-        for (boolean ok : finished) {
-            statuses.add(ok ? "done" : null);
+        for (int i = 0; i < finished.length; i++) {
+            if (finished[i]) { // a run whose lease was lost leaves its writes to the process that took the job over
+                done.get(i).handler().beforeOutcome(done.get(i).job());
+            }
+            statuses.add(finished[i] ? "done" : "lease_lost");
         }
         return statuses;
     }
 
     /** The database writes of a failed run; answers the metric status. */
     private String recordFailure(ClaimedJob job, JobHandler handler, Throwable error) {
-        handler.beforeOutcome(job);
         Throwable cause = unwrap(error);
         String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
         Duration delay = cause instanceof JobHandler.RetryLater later ? later.delay() : backoff.after(job.attempt());
         JobQueue.Failure outcome = queue.fail(job, owner, reason, handler, handler.maxAttempts(config.maxAttempts()),
                 delay);
+        if (outcome != JobQueue.Failure.LEASE_LOST) {
+            handler.beforeOutcome(job);
+        }
         LOG.warnf("job %d (%s, call pk %d) attempt %d failed: %s -> %s",
                 job.pk(), job.kind(), job.callPk(), job.attempt(), reason, outcome);
         return switch (outcome) {

@@ -1,6 +1,7 @@
 package dev.aftercall.server.pipeline;
 
 import dev.aftercall.server.tx.GroupCommit;
+import dev.aftercall.server.tx.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -17,10 +18,12 @@ import java.util.concurrent.Executor;
 public class Pipeline {
     private final List<PipelineStage> stages;
     private final GroupCommit commits;
+    private final Sql sql;
 
-    public Pipeline(@Any Instance<PipelineStage> stages, GroupCommit commits) {
+    public Pipeline(@Any Instance<PipelineStage> stages, GroupCommit commits, Sql sql) {
         this.stages = stages.stream().sorted(Comparator.comparingInt(PipelineStage::order)).toList();
         this.commits = commits;
+        this.sql = sql;
     }
 
     public List<String> stageNames() {
@@ -60,13 +63,23 @@ public class Pipeline {
         });
     }
 
-    /** Commits the writes earlier stages left, if any; completes at once when there are none. */
+    /**
+     * Commits the writes earlier stages left, if any; completes at once when there are none. Not under the job's
+     * lease (unlike those left to the job's outcome), so the call is checked and locked first, as the foreign keys of
+     * its rows did before PostgreSQL dropped them (V16_2): a run that lost its lease and resumed after another process
+     * finished the call and retention deleted it writes nothing.
+     */
     private CompletionStage<Void> committed(CallWork work) {
         if (work.writes().isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         List<Runnable> batch = work.writes().pending();
-        return commits.run(() -> DeferredWrites.runAll(batch)).thenRun(() -> work.writes().committed(batch));
+        return commits.run(() -> {
+            if (!sql.lockParent("call", work.callPk())) {
+                throw new IllegalStateException("call pk " + work.callPk() + " is gone (retention)");
+            }
+            DeferredWrites.runAll(batch);
+        }).thenRun(() -> work.writes().committed(batch));
     }
 
     private static CompletionStage<Void> started(PipelineStage stage, CallWork work) {

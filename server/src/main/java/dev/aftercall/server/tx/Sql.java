@@ -65,6 +65,17 @@ public class Sql {
         return known;
     }
 
+    /**
+     * What a foreign key's check does before a row pointing at {@code pk} of {@code parent} is inserted, for the
+     * tables whose key PostgreSQL does without (V16_2, where it says why): answers whether that parent row exists,
+     * locked {@code FOR KEY SHARE} until the transaction ends, so that it cannot be deleted meanwhile (a delete that
+     * got there first is waited for). On H2, whose tables keep their keys, answers true and asks nothing.
+     */
+    public boolean lockParent(String parent, long pk) {
+        return isH2() || !query("select pk from " + parent + " where pk = ? for key share", row -> row.getLong(1), pk)
+                .isEmpty();
+    }
+
     /** Runs an insert, update or delete; answers the number of rows changed. */
     public int update(String sql, Object... args) {
         return session().doReturningWork(connection -> {

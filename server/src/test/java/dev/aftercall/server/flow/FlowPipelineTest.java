@@ -14,7 +14,10 @@ import dev.aftercall.server.http.StubTarget;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.support.Api;
 import dev.aftercall.server.support.Eventually;
+import dev.aftercall.server.support.TestDatabase;
 import dev.aftercall.server.support.TestStage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -23,6 +26,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +46,12 @@ class FlowPipelineTest {
 
     @Inject
     TestStage testStage;
+
+    @Inject
+    TestDatabase database;
+
+    @Inject
+    MeterRegistry metrics;
 
     String token;
     String agent;
@@ -92,6 +103,56 @@ class FlowPipelineTest {
         }
         Api.awaitFinished(token, callId).body("status", equalTo("completed")).body("flow_runs", hasSize(1));
         assertThat(target.requests()).hasSize(1);
+    }
+
+    /**
+     * A run whose job's lease went to another process meanwhile leaves its last save undone: the process that took
+     * the job over runs the call again, resuming from the checkpoint saved after the request (so the ticket is not
+     * asked for twice), and its save is the one that stands. (On PostgreSQL this also keeps a run from being finished
+     * for a call that retention deleted meanwhile: flow_run has no foreign key to call there, V16_2.)
+     */
+    @Test
+    void aRunThatLostItsLeaseLeavesItsLastSaveToTheProcessThatTookTheJobOver() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        target.answer(received -> {
+            asked.countDown();
+            try {
+                answer.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return StubTarget.Answer.json(201, "{\"ticket\":{\"id\":\"T-42\"}}");
+        });
+        int flowId = publishHelpdesk(null);
+        String callId = postCall(agent, "escalated");
+        assertThat(asked.await(20, TimeUnit.SECONDS)).isTrue();
+        // While the ticket request waits for its answer, the job's lease goes to another process (this one stalled).
+        database.leaseJob(1, callId, "another-process", Instant.now().plus(Duration.ofMinutes(5)));
+        double lost = leasesLost();
+        answer.countDown();
+
+        Eventually.await(Duration.ofSeconds(20), this::leasesLost, count -> count > lost);
+        as(token).get("/api/v1/calls/{id}", callId).then()
+                .body("status", equalTo("processing"))
+                .body("flow_runs", hasSize(1))
+                .body("flow_runs[0].status", equalTo("running"))
+                .body("flow_runs[0].variables.ticket_id", equalTo("T-42"));
+
+        // The other process's lease runs out; the job goes back to the queue and runs again here.
+        database.leaseJob(1, callId, "another-process", Instant.now().minusSeconds(1));
+        Api.awaitFinished(token, callId).body("status", equalTo("completed"))
+                .body("flow_runs", hasSize(1))
+                .body("flow_runs[0].status", equalTo("completed"));
+        assertThat(target.requests()).singleElement()
+                .satisfies(request -> assertThat(request.header("Idempotency-Key"))
+                        .isEqualTo(callId + ":" + flowId + ":ticket"));
+    }
+
+    private double leasesLost() {
+        Counter counter = metrics.find("aftercall.jobs.completed").tags("kind", "process_call", "status", "lease_lost")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -115,6 +115,13 @@ public class TestDatabase {
                 .collect(Collectors.toMap(job -> job.pk, job -> job.leaseOwner));
     }
 
+    /** Puts the running job of the outlet's call under {@code owner}'s lease until {@code until}: another process's. */
+    @Transactional
+    public void leaseJob(long outletId, String callId, String owner, Instant until) {
+        sql.update("update job set lease_owner = ?, lease_until = ? where status = 'running' and call_pk = "
+                + "(select pk from call where outlet_id = ? and call_id = ?)", owner, until, outletId, callId);
+    }
+
     @Transactional
     public long countQueuedJobs() {
         return JobEntity.count("status", JobEntity.QUEUED);

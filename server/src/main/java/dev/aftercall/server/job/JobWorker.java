@@ -423,7 +423,7 @@ public class JobWorker {
                     if (failure != null) {
                         // The outcome is lost, not the job: its lease expires and it runs again.
                         LOG.errorf(unwrap(failure), "could not record the outcome of job %d", job.pk());
-                    } else if (status != null) {
+                    } else {
                         if ("done".equals(status) && handler instanceof ProcessCallJob) {
                             processing.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
                         }

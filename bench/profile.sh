@@ -44,6 +44,10 @@ switches() { cat /proc/"$SERVER"/task/*/status 2>/dev/null | awk '/ctxt_switches
 # Each event gets its own server. The agent is loaded into it after the warm-up with jcmd (JVMTI.agent_load), so the
 # profile covers the measured run only, not startup and the JIT's first minute; stopped the same way after the run.
 # The options are quoted for jcmd, whose parser would otherwise read "start,event=itimer" as a name and a value.
+# Without DebugNonSafepoints the JIT keeps line and inlining information only at safepoints, and a sample taken between
+# two is credited to the nearest one: inlined frames are then wrong (a 2-entry HashMap showed tree-bin lookups). Not
+# for "none", which measures the server as the bench runs it.
+debug_info() { [ "$1" = none ] || echo "-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints"; }
 agent() { jcmd "$SERVER" JVMTI.agent_load "$AP/linux-x64/libasyncProfiler.so" "\"$1\"" > /dev/null; }
 for e in "${EV[@]}"; do
   rm -rf "$WORK/data-$KIND" "$OUT.gc.log"
@@ -58,7 +62,7 @@ for e in "${EV[@]}"; do
     QUARKUS_DATASOURCE_USERNAME=$user QUARKUS_DATASOURCE_PASSWORD= QUARKUS_HTTP_PORT=$PORT AFTERCALL_JWT_SECRET=$SECRET \
     AFTERCALL_DATA_DIR=$WORK/data-$KIND AFTERCALL_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
     bash -c 'cd "$1" && exec java $2 -jar quarkus-run.jar' - "$APP" \
-    "$JAVA_OPTS $(cds_opt "$APP") -Xlog:gc:file=$OUT.gc.log" \
+    "$JAVA_OPTS $(cds_opt "$APP") $(debug_info "$e") -Xlog:gc:file=$OUT.gc.log" \
     > "$WORK/server-profile.log" 2>&1 & SERVER=$!; PIDS+=("$SERVER")
   wait_http "http://127.0.0.1:$PORT/q/health/ready" 60
   TOKEN=$(token); export TOKEN

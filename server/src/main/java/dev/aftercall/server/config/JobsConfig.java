@@ -7,8 +7,14 @@ import java.time.Duration;
 /** Settings of the durable job queue ({@code aftercall.jobs.*}); defaults live in application.properties. */
 @ConfigMapping(prefix = "aftercall.jobs")
 public interface JobsConfig {
-    /** Most jobs one process runs at the same time; also the size of its worker pool. */
+    /** Most jobs one process runs at the same time (its job slots). */
     int concurrency();
+
+    /**
+     * Threads that run the jobs' work ({@link dev.aftercall.server.job.JobThreads}); a thread waiting on a remote
+     * party (a language model, a function's request) gets a stand-in for the wait, up to {@link #concurrency()} more.
+     */
+    int threads();
 
     /**
      * How long a call posted while every slot of this process is busy (or the queue holds due jobs) waits for a

@@ -7,6 +7,7 @@ import dev.aftercall.engine.js.FunctionRun;
 import dev.aftercall.engine.js.JsSandbox;
 import dev.aftercall.engine.js.Limits;
 import dev.aftercall.engine.js.RequestLog;
+import dev.aftercall.server.job.JobThreads;
 import dev.aftercall.server.json.Json;
 import dev.aftercall.server.tx.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -112,7 +113,10 @@ public class AdvancedRunner {
 
     FunctionOutcome run(String code, ObjectNode context) {
         prepare();
-        FunctionRun run = sandbox.join().run(code, context, http);
+        FunctionRun run;
+        try (JobThreads.Waiting ignored = JobThreads.waiting()) { // for the sandbox, and the function's own requests
+            run = sandbox.join().run(code, context, http);
+        }
         return new FunctionOutcome(run.succeeded() ? FunctionOutcome.SUCCEEDED : FunctionOutcome.FAILED,
                 run.context(), run.console(), run.requests().stream().map(AdvancedRunner::request).toList(),
                 run.warnings(), run.durationMs(), run.error());

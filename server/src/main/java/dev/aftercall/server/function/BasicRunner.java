@@ -21,6 +21,7 @@ import dev.aftercall.engine.template.PathLookup;
 import dev.aftercall.engine.template.Render;
 import dev.aftercall.engine.template.Template;
 import dev.aftercall.server.authprofile.DbAuthProfiles;
+import dev.aftercall.server.job.JobThreads;
 import dev.aftercall.server.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -76,8 +78,11 @@ public class BasicRunner {
         RunState begin = new RunState(runKey, RunState.Status.RUNNING, "start", variables, call, List.of(), null);
         RunState end;
         try {
-            end = runner.run(flow(name, config), begin, new RunEnvironment(profiles, Checkpointer.NONE))
-                    .toCompletableFuture().get(waitMs(config), TimeUnit.MILLISECONDS);
+            CompletableFuture<RunState> request = runner.run(flow(name, config), begin,
+                    new RunEnvironment(profiles, Checkpointer.NONE)).toCompletableFuture();
+            try (JobThreads.Waiting ignored = JobThreads.waiting()) {
+                end = request.get(waitMs(config), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return FunctionOutcome.failed(context, elapsed(start), "the run was interrupted");

@@ -32,7 +32,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,8 +47,8 @@ import java.util.stream.Collectors;
 /**
  * Runs queued jobs in this process. One claimer thread takes due jobs from {@link JobQueue} in batches, never more
  * than there are free slots ({@code aftercall.jobs.concurrency}), so a claimed job starts at once instead of
- * waiting in memory while its lease runs. Each job runs on a worker pool through the {@link JobHandler} of its
- * kind ({@code process_call} runs the {@link Pipeline}); its outcome is written back under the lease. A timer
+ * waiting in memory while its lease runs. Each job runs on the {@link JobThreads} through the {@link JobHandler} of
+ * its kind ({@code process_call} runs the {@link Pipeline}); its outcome is written back under the lease. A timer
  * thread keeps the leases of running jobs alive and sweeps expired ones (jobs of a process that died) back into the
  * queue.
  *
@@ -89,7 +88,7 @@ public class JobWorker {
 
     private volatile boolean running;
     private Semaphore slots;
-    private ExecutorService pool;
+    private JobThreads pool;
     private ScheduledExecutorService timers;
     private Thread claimer;
     private Timer processing;
@@ -116,7 +115,7 @@ public class JobWorker {
             return;
         }
         slots = new Semaphore(config.concurrency());
-        pool = Executors.newFixedThreadPool(config.concurrency(), named("aftercall-job-"));
+        pool = new JobThreads("aftercall-job-", config.threads(), config.concurrency(), 5, TimeUnit.SECONDS);
         timers = Executors.newSingleThreadScheduledExecutor(named("aftercall-job-timer-"));
         processing = Timer.builder("aftercall.call.processing")
                 .description("Time from a call's job starting to the call completing")

@@ -1,6 +1,7 @@
 package dev.aftercall.server.llm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aftercall.server.job.JobThreads;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -81,6 +82,12 @@ public class Llm {
                     + "AFTERCALL_LLM_API_KEY)", null);
         }
         ChatRequest request = request(messages, schemaName, jsonSchema);
+        try (JobThreads.Waiting ignored = JobThreads.waiting()) { // the requests and the pauses between them
+            return chat(request);
+        }
+    }
+
+    private LlmReply chat(ChatRequest request) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {

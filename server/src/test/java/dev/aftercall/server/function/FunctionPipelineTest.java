@@ -16,13 +16,19 @@ import dev.aftercall.server.flow.FlowRunFixtures;
 import dev.aftercall.server.http.StubTarget;
 import dev.aftercall.server.pipeline.CallWork;
 import dev.aftercall.server.support.Api;
+import dev.aftercall.server.support.Eventually;
 import dev.aftercall.server.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +82,10 @@ class FunctionPipelineTest {
     }
 
     private String postCall(long duration) {
+        return postCall(duration, agent);
+    }
+
+    private String postCall(long duration, String agent) {
         String callId = "call-" + UUID.randomUUID();
         Map<String, Object> call = new HashMap<>();
         call.put("call_id", callId);
@@ -120,6 +130,44 @@ class FunctionPipelineTest {
             assertThat(r.path()).isEqualTo("/leads/L-7/update");
             assertThat(r.header("Idempotency-Key")).startsWith(callId + ":function:").endsWith(":request");
         });
+    }
+
+    @Test
+    void callsWaitingOnASlowFunctionTargetLeaveThreadsForTheOtherCalls() throws Exception {
+        int jobThreads = ConfigProvider.getConfig().getValue("aftercall.jobs.threads", Integer.class);
+        CountDownLatch answer = new CountDownLatch(1);
+        StubTarget slow = StubTarget.start().answer(request -> {
+            try {
+                answer.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return StubTarget.Answer.json(200, "{\"id\":\"crm-late\"}");
+        });
+        try {
+            save(FunctionApiTest.basic("slow_" + agent.substring(10, 18), slow.url("/leads/{lead_id}/update")));
+            List<String> waiting = new ArrayList<>();
+            for (int i = 0; i <= jobThreads; i++) {
+                waiting.add(postCall(40));
+            }
+            // More calls wait on the target at once than the job pool keeps threads: each wait got a stand-in.
+            Eventually.await(Duration.ofSeconds(20), () -> slow.requests().size(), n -> n == jobThreads + 1);
+
+            String other = postCall(40, "no-functions-" + UUID.randomUUID());
+            Api.awaitFinished(token, other).body("status", equalTo("completed"));
+            assertThat(answer.getCount()).as("the other call finished while the slow target held its answers")
+                    .isEqualTo(1);
+
+            answer.countDown();
+            for (String callId : waiting) {
+                Api.awaitFinished(token, callId)
+                        .body("status", equalTo("completed"))
+                        .body("post_call.crm_id", equalTo("crm-late"));
+            }
+        } finally {
+            answer.countDown();
+            slow.close();
+        }
     }
 
     @Test

@@ -69,8 +69,8 @@ public final class JobThreads implements Executor {
 
     /**
      * The core size follows the waits: raised, it starts a thread for a queued task at once (or for the next one);
-     * lowered, the threads above it end once idle for the idle time. Synchronized so that the last of concurrent
-     * changes wins with the count it saw last.
+     * lowered, the threads above it end once idle for the idle time. The count is read under the lock, so whatever
+     * order concurrent waits start and end in, the last call sets the size for the count as it then is.
      */
     private synchronized void resize() {
         pool.setCorePoolSize(Math.min(most, base + waiting.get()));

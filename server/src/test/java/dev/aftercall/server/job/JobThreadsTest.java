@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aftercall.server.support.Eventually;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,11 +39,8 @@ class JobThreadsTest {
             assertTrue(threads.threads() > 2, "threads: " + threads.threads());
 
             answered.countDown();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (threads.threads() > 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertEquals(2, threads.threads(), "stand-ins end once idle");
+            // The stand-ins end once idle.
+            assertEquals(2, Eventually.await(Duration.ofSeconds(5), threads::threads, n -> n <= 2));
         } finally {
             threads.shutdownNow();
         }

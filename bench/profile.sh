@@ -3,7 +3,8 @@
 # tools.profiler:async-profiler:4.2, fetched into ~/.m2 on first use) and counts the young collections per 1,000
 # requests (eden is fixed by -Xmx, so that count follows the bytes allocated; steadier than throughput on a busy
 # host). Writes collapsed stacks for CPU (itimer) and allocation to bench/.work/profile-<load>.{cpu,alloc}.collapsed
-# and prints the heaviest frames of each.
+# and prints the heaviest frames of each. Also prints what the whole machine spent per request in the measured run,
+# by process (server, database, stub target, wrk: they share the 2 cores; bench/load/machine_cpu.py).
 #
 # Usage: bench/profile.sh [durable|test-run]      (default durable)
 # Env:   CONNS=64  DURATION=15  WARMUP=120 (C2 has compiled the hot paths by then)  SKIP_BUILD=1 (reuse bench/.work/app-h2)  PORT=8090  STUB_PORT=9100
@@ -75,13 +76,15 @@ for e in "${EV[@]}"; do
   sleep 2
   log "$e: measure ${DURATION}s, $CONNS connections, $LOAD"
   [ "$e" = none ] || agent "start,event=$e,interval=${INTERVAL:-1ms},threads"
-  g0=$(gcs Young); f0=$(gcs Full); t0=$(ticks); s0=$(switches)
+  g0=$(gcs Young); f0=$(gcs Full); t0=$(ticks); s0=$(switches); python3 "$HERE/load/machine_cpu.py" snap "$OUT.machine"
   RUN_ID=run-$e-$$ wrk -t1 -c"$CONNS" -d"${DURATION}s" --latency -s "$SCRIPT" "$URL" | grep -E '^JSON ' | sed 's/^JSON //' > "$OUT.wrk.json"
   sleep 1 # the durable path finishes what it took in
+  machine=$(python3 "$HERE/load/machine_cpu.py" report "$OUT.machine" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["requests"])' "$OUT.wrk.json")")
   g1=$(gcs Young); f1=$(gcs Full); t1=$(ticks); s1=$(switches)
   [ "$e" = none ] || agent "stop,file=$OUT.$e.collapsed"
   python3 "$HERE/load/profile_report.py" summary "$OUT.wrk.json" "$e" "$((g1 - g0))" "$((t1 - t0))" "$DURATION" \
     "$((f1 - f0))" "$(awk '/VmHWM/{print int($2 / 1024)}' "/proc/$SERVER/status")" "$((s1 - s0))"
+  echo "[$e] $machine"
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
 done
 for e in "${EV[@]}"; do [ "$e" = none ] || python3 "$HERE/load/profile_report.py" frames "$OUT.$e.collapsed"; done

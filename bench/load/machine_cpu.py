@@ -1,0 +1,48 @@
+"""CPU of every process on the machine over a window, per request: which of the server, the database, the stub
+target and the load driver the 2 shared cores went to (bench/profile.sh prints it for its measured run).
+
+  machine_cpu.py snap FILE                 records the CPU ticks of every process and of the machine
+  machine_cpu.py report FILE REQUESTS      prints the busy share of all cores since FILE and each process
+                                           name's CPU per request (processes started since count whole)
+"""
+import json
+import os
+import sys
+
+
+def snapshot():
+    by_name = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue  # ended meanwhile
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        by_name[name] = by_name.get(name, 0) + int(fields[11]) + int(fields[12])  # utime + stime
+    with open("/proc/stat") as f:
+        cpu = [int(v) for v in f.readline().split()[1:]]
+    return {"processes": by_name, "total": sum(cpu), "idle": cpu[3] + cpu[4]}
+
+
+def report(before, requests):
+    after = snapshot()
+    total, idle = after["total"] - before["total"], after["idle"] - before["idle"]
+    hz, cores = os.sysconf("SC_CLK_TCK"), os.cpu_count()
+    seconds = total / hz / cores
+    used = {name: ticks - before["processes"].get(name, 0) for name, ticks in after["processes"].items()}
+    top = sorted(((t, n) for n, t in used.items() if t > 0), reverse=True)[:5]
+    per_request = lambda ticks: ticks / hz * 1e6 / max(requests, 1)
+    print(f"machine {100 * (1 - idle / total):.0f}% busy over {seconds:.1f} s = "
+          f"{per_request(total - idle):.0f} us of CPU per request, of which "
+          + ", ".join(f"{name} {per_request(ticks):.0f}" for ticks, name in top))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "snap":
+        with open(sys.argv[2], "w") as out:
+            json.dump(snapshot(), out)
+    else:
+        with open(sys.argv[2]) as f:
+            report(json.load(f), int(sys.argv[3]))

@@ -2,8 +2,9 @@
 target and the load driver the 2 shared cores went to (bench/profile.sh prints it for its measured run).
 
   machine_cpu.py snap FILE                 records the CPU ticks of every process and of the machine
-  machine_cpu.py report FILE REQUESTS      prints the busy share of all cores since FILE and each process
-                                           name's CPU per request (processes started since count whole)
+  machine_cpu.py report FILE WRK_JSON      prints the busy share of all cores since FILE and the CPU per request
+                                           (wrk's count, from the JSON line of bench/load/*.lua) of each process
+                                           name; processes started since count whole, those that ended are left out
 """
 import json
 import os
@@ -11,7 +12,8 @@ import sys
 
 
 def snapshot():
-    by_name = {}
+    """CPU ticks by process, keyed by pid and start time (a pid can be reused), with the process's name."""
+    processes = {}
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{pid}/stat") as f:
@@ -20,10 +22,12 @@ def snapshot():
             continue  # ended meanwhile
         name = stat[stat.index("(") + 1:stat.rindex(")")]
         fields = stat[stat.rindex(")") + 2:].split()
-        by_name[name] = by_name.get(name, 0) + int(fields[11]) + int(fields[12])  # utime + stime
+        # A kernel worker's name carries the work it does at the moment ("kworker/u8:0-events_unbound").
+        name = "kworker" if name.startswith("kworker/") else name
+        processes[f"{pid}/{fields[19]}"] = [name, int(fields[11]) + int(fields[12])]  # utime + stime
     with open("/proc/stat") as f:
         cpu = [int(v) for v in f.readline().split()[1:]]
-    return {"processes": by_name, "total": sum(cpu), "idle": cpu[3] + cpu[4]}
+    return {"processes": processes, "total": sum(cpu), "idle": cpu[3] + cpu[4]}
 
 
 def report(before, requests):
@@ -31,7 +35,9 @@ def report(before, requests):
     total, idle = after["total"] - before["total"], after["idle"] - before["idle"]
     hz, cores = os.sysconf("SC_CLK_TCK"), os.cpu_count()
     seconds = total / hz / cores
-    used = {name: ticks - before["processes"].get(name, 0) for name, ticks in after["processes"].items()}
+    used = {}
+    for key, (name, ticks) in after["processes"].items():
+        used[name] = used.get(name, 0) + ticks - before["processes"].get(key, [name, 0])[1]
     top = sorted(((t, n) for n, t in used.items() if t > 0), reverse=True)[:5]
     per_request = lambda ticks: ticks / hz * 1e6 / max(requests, 1)
     print(f"machine {100 * (1 - idle / total):.0f}% busy over {seconds:.1f} s = "
@@ -44,5 +50,5 @@ if __name__ == "__main__":
         with open(sys.argv[2], "w") as out:
             json.dump(snapshot(), out)
     else:
-        with open(sys.argv[2]) as f:
-            report(json.load(f), int(sys.argv[3]))
+        with open(sys.argv[2]) as before, open(sys.argv[3]) as wrk:
+            report(json.load(before), json.load(wrk)["requests"])

@@ -79,7 +79,7 @@ for e in "${EV[@]}"; do
   g0=$(gcs Young); f0=$(gcs Full); t0=$(ticks); s0=$(switches); python3 "$HERE/load/machine_cpu.py" snap "$OUT.machine"
   RUN_ID=run-$e-$$ wrk -t1 -c"$CONNS" -d"${DURATION}s" --latency -s "$SCRIPT" "$URL" | grep -E '^JSON ' | sed 's/^JSON //' > "$OUT.wrk.json"
   sleep 1 # the durable path finishes what it took in
-  machine=$(python3 "$HERE/load/machine_cpu.py" report "$OUT.machine" "$OUT.wrk.json")
+  machine=$(python3 "$HERE/load/machine_cpu.py" report "$OUT.machine" "$OUT.wrk.json" $$)
   g1=$(gcs Young); f1=$(gcs Full); t1=$(ticks); s1=$(switches)
   [ "$e" = none ] || agent "stop,file=$OUT.$e.collapsed"
   python3 "$HERE/load/profile_report.py" summary "$OUT.wrk.json" "$e" "$((g1 - g0))" "$((t1 - t0))" "$DURATION" \

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow } from "@xyflow/react";
 import { nodeType } from "../lib/catalogue.js";
 import { CanvasContext } from "./CanvasContext.js";
@@ -8,7 +8,8 @@ const FIT = { padding: 0.25, maxZoom: 1 };
 
 /**
  * The React Flow canvas with Aftercall's node cards. Editable in the flow editor; read-only (pan and zoom only)
- * on the call page, where it shows a run's trace.
+ * on the call page, where it shows a run's trace. Once the flow has been fitted into view the canvas carries
+ * `data-fitted`: until then nodes may still move, and a click aimed at one can land on the empty pane.
  */
 export function Canvas({ nodes, edges, errorsByNode, trace, readOnly = false, handlers = {}, onInit, minimap = true, children }) {
   const styledEdges = useMemo(() => edges.map((edge) => {
@@ -21,6 +22,7 @@ export function Canvas({ nodes, edges, errorsByNode, trace, readOnly = false, ha
     };
   }), [edges, trace]);
   const context = useMemo(() => ({ errorsByNode, trace, readOnly }), [errorsByNode, trace, readOnly]);
+  const [fitted, setFitted] = useState(false);
 
   return (
     <CanvasContext.Provider value={context}>
@@ -39,6 +41,7 @@ export function Canvas({ nodes, edges, errorsByNode, trace, readOnly = false, ha
         deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
         isValidConnection={(c) => c.source !== c.target && nodeType(nodes.find((n) => n.id === c.target)?.type).hasInput !== false}
         proOptions={{ hideAttribution: true }}
+        data-fitted={fitted || undefined}
         onInit={onInit}
         {...handlers}
       >
@@ -48,7 +51,7 @@ export function Canvas({ nodes, edges, errorsByNode, trace, readOnly = false, ha
           <MiniMap position="bottom-right" pannable zoomable nodeStrokeWidth={3}
             nodeColor={(n) => nodeType(n.type).color} maskColor="rgba(241,245,249,0.7)" />
         )}
-        <FitWhenMeasured />
+        <FitWhenMeasured onFitted={() => setFitted(true)} />
         {children}
       </ReactFlow>
     </CanvasContext.Provider>
@@ -56,14 +59,15 @@ export function Canvas({ nodes, edges, errorsByNode, trace, readOnly = false, ha
 }
 
 /** Fits the flow into view once every node has been measured (the initial fitView can run before that). */
-function FitWhenMeasured() {
+function FitWhenMeasured({ onFitted }) {
   const measured = useNodesInitialized();
   const { fitView } = useReactFlow();
   const done = useRef(false);
   useEffect(() => {
     if (measured && !done.current) {
       done.current = true;
-      requestAnimationFrame(() => fitView(FIT));
+      // fitView's promise settles once the viewport has moved (React Flow queues the fit for its next render).
+      requestAnimationFrame(() => Promise.resolve(fitView(FIT)).then(onFitted));
     }
   }, [measured, fitView]);
   return null;

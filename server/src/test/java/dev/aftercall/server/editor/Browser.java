@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.BoundingBox;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,14 @@ final class Browser implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
+    /**
+     * Waits until the canvas has fitted the flow into view: until then nodes can still move, and a click aimed at one
+     * lands on the empty pane (seen as a node click that never opened its panel).
+     */
+    static void awaitFittedCanvas(Page page) {
+        PlaywrightAssertions.assertThat(page.locator(".react-flow[data-fitted]")).hasCount(1);
     }
 
     /** Drags with the mouse from the centre of one element to the centre of another, in small steps as a hand would. */

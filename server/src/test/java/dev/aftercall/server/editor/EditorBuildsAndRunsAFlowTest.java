@@ -83,6 +83,7 @@ class EditorBuildsAndRunsAFlowTest {
         page.getByTestId("new-flow").click();
         page.waitForURL("**/editor/flows/*");
         assertThat(page.getByTestId("node-start")).isVisible();
+        Browser.awaitFittedCanvas(page);
 
         retype(page.getByLabel("Flow name"), name);
         page.locator("#flow-agents").click();

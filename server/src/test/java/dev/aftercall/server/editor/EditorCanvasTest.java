@@ -66,6 +66,7 @@ class EditorCanvasTest {
         page = browser.newPage();
         page.navigate(base + "editor/flows/" + flowId + "?token=" + token);
         assertThat(page.locator(".react-flow__node")).hasCount(4);
+        Browser.awaitFittedCanvas(page);
     }
 
     @AfterEach

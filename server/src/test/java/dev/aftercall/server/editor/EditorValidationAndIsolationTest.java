@@ -76,6 +76,7 @@ class EditorValidationAndIsolationTest {
     @Test
     void aValidationErrorShowsOnTheNodeAndFieldItNames() {
         page.navigate(base + "editor/flows/" + flowId + "?token=" + token);
+        Browser.awaitFittedCanvas(page);
         page.getByTestId("node-ticket").click();
         page.locator("#field-url").click();
         page.keyboard().press("Control+A");
@@ -106,6 +107,7 @@ class EditorValidationAndIsolationTest {
     @Test
     void aSavedDraftSurvivesAReload() {
         page.navigate(base + "editor/flows/" + flowId + "?token=" + token);
+        Browser.awaitFittedCanvas(page);
         page.getByTestId("node-ticket").click();
         page.locator("#field-url").click();
         page.keyboard().press("End");

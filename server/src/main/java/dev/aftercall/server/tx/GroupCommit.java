@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -50,6 +51,11 @@ import java.util.function.Supplier;
  * <p>Two lanes, each with its own queue and committer threads: {@link #call} for the job pipeline's writes, and
  * {@link #answer} for writes an HTTP client is waiting on (storing a posted call). The answer lane never queues
  * behind a batch of pipeline writes, so intake latency stays one commit while calls are being processed.
+ *
+ * <p>A lane's first committer takes whatever is queued whenever it is free; the others only help once
+ * {@code aftercall.group-commit.follow-at} units are waiting. Under light load one committer then makes the
+ * batches (fewer, larger commits: on PostgreSQL at 16 connections that was 0.91 of the CPU per call), and a
+ * backlog still gets a second commit in flight while the first waits on the database.
  *
  * <p>A unit is either a {@link Supplier} (its statements run one after the other, each a round trip to the database)
  * or an item for a {@link BatchWork}: the items of one batch that share a {@code BatchWork} instance are written by
@@ -86,6 +92,7 @@ public class GroupCommit {
     private final Sql sql;
     private final TransactionSynchronizationRegistry transactions;
     private final int maxBatch;
+    private final int followAt;
     private final Executor callbacks = Infrastructure.getDefaultWorkerPool();
     private final DistributionSummary batchSizes;
     private final Lane pipeline;
@@ -95,11 +102,13 @@ public class GroupCommit {
     public GroupCommit(EntityManager em, Sql sql, TransactionSynchronizationRegistry transactions, MeterRegistry metrics,
                        @ConfigProperty(name = "aftercall.group-commit.threads") int threads,
                        @ConfigProperty(name = "aftercall.group-commit.answer-threads") int answerThreads,
-                       @ConfigProperty(name = "aftercall.group-commit.max-batch") int maxBatch) {
+                       @ConfigProperty(name = "aftercall.group-commit.max-batch") int maxBatch,
+                       @ConfigProperty(name = "aftercall.group-commit.follow-at") int followAt) {
         this.em = em;
         this.sql = sql;
         this.transactions = transactions;
         this.maxBatch = Math.max(1, maxBatch);
+        this.followAt = Math.max(1, followAt);
         this.batchSizes = DistributionSummary.builder("aftercall.group_commit.batch")
                 .description("Units of work committed in one transaction")
                 .register(metrics);
@@ -147,14 +156,17 @@ public class GroupCommit {
         pipeline.stop();
     }
 
-    /** A queue of units and the committer threads that drain it. */
+    /** A queue of units and the committer threads that drain it: the first always, the others when units pile up. */
     private final class Lane {
         private final BlockingQueue<Unit<?, ?>> queue = new LinkedBlockingQueue<>();
+        /** Wakes a helping committer: released when a unit is queued behind {@code followAt - 1} others. */
+        private final Semaphore backlog = new Semaphore(0);
         private final List<Thread> committers = new ArrayList<>();
 
         Lane(String threadPrefix, int threads) {
             for (int i = 1; i <= Math.max(1, threads); i++) {
-                Thread committer = new Thread(this::commitLoop, threadPrefix + i);
+                boolean first = i == 1;
+                Thread committer = new Thread(() -> commitLoop(first), threadPrefix + i);
                 committer.setDaemon(true);
                 committer.start();
                 committers.add(committer);
@@ -170,6 +182,9 @@ public class GroupCommit {
                 return unit.result();
             }
             queue.add(unit);
+            if (committers.size() > 1 && queue.size() >= followAt) {
+                backlog.release();
+            }
             return unit.result();
         }
 
@@ -186,15 +201,15 @@ public class GroupCommit {
             failAll(queue, new IllegalStateException("shutting down"));
         }
 
-        private void commitLoop() {
+        private void commitLoop(boolean first) {
             List<Unit<?, ?>> batch = new ArrayList<>(maxBatch);
             while (running || !queue.isEmpty()) {
                 try {
-                    Unit<?, ?> first = queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (first == null) {
+                    Unit<?, ?> next = first ? queue.poll(200, TimeUnit.MILLISECONDS) : whenBacklogged();
+                    if (next == null) {
                         continue;
                     }
-                    batch.add(first);
+                    batch.add(next);
                     queue.drainTo(batch, maxBatch - 1);
                     commit(batch);
                 } catch (InterruptedException e) {
@@ -208,6 +223,16 @@ public class GroupCommit {
                     batch.clear();
                 }
             }
+        }
+
+        /** A helping committer's next unit: one once a backlog has built up (or at shutdown), else null. */
+        private Unit<?, ?> whenBacklogged() throws InterruptedException {
+            if (backlog.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+                backlog.drainPermits(); // one wake-up per backlog, not one per unit queued into it
+            } else if (running) {
+                return null;
+            }
+            return queue.poll();
         }
     }
 

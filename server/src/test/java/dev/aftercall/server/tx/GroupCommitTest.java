@@ -20,6 +20,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -80,18 +82,21 @@ class GroupCommitTest {
     @Test
     void answersAreNotHeldBehindThePipelinesBatches() throws Exception {
         // Occupy every pipeline committer with a unit that waits; an intake-style write must still commit.
-        int pipelineCommitters = ConfigProvider.getConfig().getValue("aftercall.group-commit.threads", Integer.class);
-        CountDownLatch started = new CountDownLatch(pipelineCommitters);
+        int pipelineCommitters = config("aftercall.group-commit.threads");
+        AtomicInteger started = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
         List<CompletableFuture<Void>> blocked = new ArrayList<>();
         try {
-            for (int i = 0; i < pipelineCommitters; i++) {
+            // The first committer takes the first unit; a helper only once enough are queued behind it.
+            for (int i = 0; started.get() < pipelineCommitters; i++) {
+                assertTrue(i < pipelineCommitters * (config("aftercall.group-commit.follow-at") + 1),
+                        started + " of " + pipelineCommitters + " committers took a unit");
+                int before = started.get();
                 blocked.add(commits.run(() -> {
-                    started.countDown();
+                    started.incrementAndGet();
                     await(release);
                 }).toCompletableFuture());
-                // One at a time, so each lands on a committer of its own rather than in another's batch.
-                assertTrue(waitFor(started, pipelineCommitters - i - 1), "a committer took unit " + i);
+                waitFor(() -> started.get() > before, 200);
             }
             CompletableFuture<Void> queuedBehind = commits.run(() -> { }).toCompletableFuture();
 
@@ -104,6 +109,39 @@ class GroupCommitTest {
             release.countDown();
         }
         CompletableFuture.allOf(blocked.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aSecondCommitterHelpsOnlyOnceUnitsPileUp() throws Exception {
+        int followAt = config("aftercall.group-commit.follow-at");
+        assertTrue(config("aftercall.group-commit.threads") >= 2 && followAt >= 2, "a helper that waits for a backlog");
+        CountDownLatch leaderStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> leader = commits.call(() -> {
+            leaderStarted.countDown();
+            await(release);
+            return Thread.currentThread().getName();
+        }).toCompletableFuture();
+        try {
+            assertTrue(leaderStarted.await(10, TimeUnit.SECONDS), "the first committer took the unit");
+            List<CompletableFuture<String>> queued = new ArrayList<>();
+            for (int i = 0; i < followAt - 1; i++) {
+                queued.add(commits.call(() -> Thread.currentThread().getName()).toCompletableFuture());
+            }
+            Thread.sleep(300);
+            assertTrue(queued.stream().noneMatch(CompletableFuture::isDone),
+                    (followAt - 1) + " units wait for the busy first committer");
+
+            queued.add(commits.call(() -> Thread.currentThread().getName()).toCompletableFuture());
+            CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            assertFalse(leader.isDone(), "the first committer is still held");
+            assertEquals(1, queued.stream().map(CompletableFuture::join).distinct().count(),
+                    "the helper took the backlog as one batch");
+            assertTrue(queued.get(0).join().startsWith("aftercall-group-commit-"), queued.get(0).join());
+        } finally {
+            release.countDown();
+        }
+        assertTrue(leader.get(10, TimeUnit.SECONDS).startsWith("aftercall-group-commit-1"), leader.join());
     }
 
     @Test
@@ -175,6 +213,17 @@ class GroupCommitTest {
         CompletableFuture.allOf(submitted.toArray(CompletableFuture[]::new)).handle((ok, error) -> null)
                 .get(10, TimeUnit.SECONDS);
         return submitted;
+    }
+
+    private static int config(String name) {
+        return ConfigProvider.getConfig().getValue(name, Integer.class);
+    }
+
+    private static void waitFor(BooleanSupplier condition, long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
     }
 
     private static boolean waitFor(CountDownLatch latch, long count) {

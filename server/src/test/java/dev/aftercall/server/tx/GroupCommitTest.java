@@ -89,7 +89,7 @@ class GroupCommitTest {
         try {
             // The first committer takes the first unit; a helper only once enough are queued behind it.
             for (int i = 0; started.get() < pipelineCommitters; i++) {
-                assertTrue(i < pipelineCommitters * (config("aftercall.group-commit.follow-at") + 1),
+                assertTrue(i < pipelineCommitters * (commits.followAt() + 1),
                         started + " of " + pipelineCommitters + " committers took a unit");
                 int before = started.get();
                 blocked.add(commits.run(() -> {
@@ -109,39 +109,6 @@ class GroupCommitTest {
             release.countDown();
         }
         CompletableFuture.allOf(blocked.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-    }
-
-    @Test
-    void aSecondCommitterHelpsOnlyOnceUnitsPileUp() throws Exception {
-        int followAt = config("aftercall.group-commit.follow-at");
-        assertTrue(config("aftercall.group-commit.threads") >= 2 && followAt >= 2, "a helper that waits for a backlog");
-        CountDownLatch leaderStarted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> leader = commits.call(() -> {
-            leaderStarted.countDown();
-            await(release);
-            return Thread.currentThread().getName();
-        }).toCompletableFuture();
-        try {
-            assertTrue(leaderStarted.await(10, TimeUnit.SECONDS), "the first committer took the unit");
-            List<CompletableFuture<String>> queued = new ArrayList<>();
-            for (int i = 0; i < followAt - 1; i++) {
-                queued.add(commits.call(() -> Thread.currentThread().getName()).toCompletableFuture());
-            }
-            Thread.sleep(300);
-            assertTrue(queued.stream().noneMatch(CompletableFuture::isDone),
-                    (followAt - 1) + " units wait for the busy first committer");
-
-            queued.add(commits.call(() -> Thread.currentThread().getName()).toCompletableFuture());
-            CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-            assertFalse(leader.isDone(), "the first committer is still held");
-            assertEquals(1, queued.stream().map(CompletableFuture::join).distinct().count(),
-                    "the helper took the backlog as one batch");
-            assertTrue(queued.get(0).join().startsWith("aftercall-group-commit-"), queued.get(0).join());
-        } finally {
-            release.countDown();
-        }
-        assertTrue(leader.get(10, TimeUnit.SECONDS).startsWith("aftercall-group-commit-1"), leader.join());
     }
 
     @Test

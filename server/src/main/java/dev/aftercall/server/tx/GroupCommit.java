@@ -174,8 +174,8 @@ public class GroupCommit {
 
         Lane(String threadPrefix, int threads) {
             for (int i = 1; i <= Math.max(1, threads); i++) {
-                boolean first = i == 1;
-                Thread committer = new Thread(() -> commitLoop(first), threadPrefix + i);
+                boolean takesAny = i == 1 || followAt == 1;
+                Thread committer = new Thread(() -> commitLoop(takesAny), threadPrefix + i);
                 committer.setDaemon(true);
                 committer.start();
                 committers.add(committer);
@@ -191,7 +191,7 @@ public class GroupCommit {
                 return unit.result();
             }
             queue.add(unit);
-            if (committers.size() > 1 && queue.size() >= followAt) {
+            if (followAt > 1 && committers.size() > 1 && queue.size() >= followAt) {
                 backlog.release();
             }
             return unit.result();
@@ -210,11 +210,12 @@ public class GroupCommit {
             failAll(queue, new IllegalStateException("shutting down"));
         }
 
-        private void commitLoop(boolean first) {
+        /** {@code takesAny}: the lane's first committer, or every one when they all take any unit (follow-at 1). */
+        private void commitLoop(boolean takesAny) {
             List<Unit<?, ?>> batch = new ArrayList<>(maxBatch);
             while (running || !queue.isEmpty()) {
                 try {
-                    Unit<?, ?> next = first ? queue.poll(200, TimeUnit.MILLISECONDS) : whenBacklogged();
+                    Unit<?, ?> next = takesAny ? queue.poll(200, TimeUnit.MILLISECONDS) : whenBacklogged();
                     if (next == null) {
                         continue;
                     }

@@ -38,7 +38,7 @@ class GroupCommitFollowerTest {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> leader = commits.call(() -> {
             leaderStarted.countDown();
-            await(release);
+            GroupCommitTest.await(release);
             return Thread.currentThread().getName();
         }).toCompletableFuture();
         try {
@@ -60,16 +60,5 @@ class GroupCommitFollowerTest {
             release.countDown();
         }
         assertEquals("aftercall-group-commit-1", leader.get(10, TimeUnit.SECONDS));
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -201,7 +201,8 @@ class GroupCommitTest {
         return latch.getCount() == count;
     }
 
-    private static void await(CountDownLatch latch) {
+    /** Waits for {@code latch} inside a unit (a committer's thread), for up to 30 s. */
+    static void await(CountDownLatch latch) {
         try {
             if (!latch.await(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("never released");

@@ -120,15 +120,15 @@ public class GroupCommit {
         this.answers = new Lane("aftercall-answer-commit-", answerThreads);
     }
 
-    /**
-     * Runs {@code work} in a transaction shared with other units and answers its result once committed. Inside a
-     * transaction already, it simply runs there: the caller's commit decides.
-     */
     /** How many units must be waiting before a lane's other committers help its first. */
     int followAt() {
         return followAt;
     }
 
+    /**
+     * Runs {@code work} in a transaction shared with other units and answers its result once committed. Inside a
+     * transaction already, it simply runs there: the caller's commit decides.
+     */
     public <T> CompletionStage<T> call(Supplier<T> work) {
         return pipeline.submit(Unit.of(work, new CompletableFuture<>()));
     }

@@ -23,7 +23,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -54,10 +53,9 @@ import java.util.function.Supplier;
  * behind a batch of pipeline writes, so intake latency stays one commit while calls are being processed.
  *
  * <p>A lane's first committer takes whatever is queued whenever it is free; the others only help once
- * {@code aftercall.group-commit.follow-at} units are waiting (by default 8 on PostgreSQL, 1 on H2). On PostgreSQL
- * one committer then makes the batches under light load (0.45 against 0.48-0.50 commits per call at 16
- * connections), and a backlog still gets a second commit in flight while the first waits on the database. On H2,
- * whose commits are CPU in this process rather than a wait, committers working side by side did better
+ * {@code aftercall.group-commit.follow-at} units are waiting (default 1: every committer takes any unit). With 8 on
+ * PostgreSQL one committer made the batches under light load (0.45 against 0.48-0.50 commits per call at 16
+ * connections), but throughput was no better at 16 and worse on H2 and at 64 connections, so it is an opt-in
  * (BENCHMARKS.md, session of 19:54 UTC).
  *
  * <p>A unit is either a {@link Supplier} (its statements run one after the other, each a round trip to the database)
@@ -106,13 +104,12 @@ public class GroupCommit {
                        @ConfigProperty(name = "aftercall.group-commit.threads") int threads,
                        @ConfigProperty(name = "aftercall.group-commit.answer-threads") int answerThreads,
                        @ConfigProperty(name = "aftercall.group-commit.max-batch") int maxBatch,
-                       @ConfigProperty(name = "aftercall.group-commit.follow-at") Optional<Integer> followAt,
-                       @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+                       @ConfigProperty(name = "aftercall.group-commit.follow-at") int followAt) {
         this.em = em;
         this.sql = sql;
         this.transactions = transactions;
         this.maxBatch = Math.max(1, maxBatch);
-        this.followAt = Math.max(1, followAt.orElse("h2".equalsIgnoreCase(dbKind) ? 1 : 8));
+        this.followAt = Math.max(1, followAt);
         this.batchSizes = DistributionSummary.builder("aftercall.group_commit.batch")
                 .description("Units of work committed in one transaction")
                 .register(metrics);

@@ -82,7 +82,7 @@ class GroupCommitTest {
     @Test
     void answersAreNotHeldBehindThePipelinesBatches() throws Exception {
         // Occupy every pipeline committer with a unit that waits; an intake-style write must still commit.
-        int pipelineCommitters = config("aftercall.group-commit.threads");
+        int pipelineCommitters = ConfigProvider.getConfig().getValue("aftercall.group-commit.threads", Integer.class);
         AtomicInteger started = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
         List<CompletableFuture<Void>> blocked = new ArrayList<>();
@@ -182,10 +182,6 @@ class GroupCommitTest {
         return submitted;
     }
 
-    private static int config(String name) {
-        return ConfigProvider.getConfig().getValue(name, Integer.class);
-    }
-
     private static void waitFor(BooleanSupplier condition, long millis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
@@ -194,10 +190,7 @@ class GroupCommitTest {
     }
 
     private static boolean waitFor(CountDownLatch latch, long count) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (latch.getCount() > count && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        waitFor(() -> latch.getCount() <= count, 10_000);
         return latch.getCount() == count;
     }
 

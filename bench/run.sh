@@ -14,6 +14,8 @@
 #        APP_DIR         run this packaged server (a quarkus-app folder) instead of building one; one kind only
 #        BENCH_WORK      scratch folder (default bench/.work)   RESULTS  the JSON lines file to write
 #        PG_DATABASE=aftercall_bench   the PostgreSQL database (dropped and created anew)
+#        TRANSCRIPT_BYTES=0   a transcript of about this size in every posted call (bench/load/post-calls.lua; the
+#                        peers' body has none, a real call's is several kB)
 # Needs: wrk (apt-get install -y wrk), node, python3, psql for PostgreSQL (database PG_DATABASE is recreated).
 # Writes: bench/results/<stamp>.jsonl (one line per measurement) and prints a Markdown table.
 set -euo pipefail
@@ -170,7 +172,7 @@ bench_nodered() {
 
 # --- run --------------------------------------------------------------------------------------------------------
 log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; commit $(git rev-parse --short HEAD); results -> $OUT"
-record '{}' "{\"label\":\"meta\",\"commit\":\"$(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')\",\"cores\":$(nproc),\"duration_s\":$DURATION,\"jit_warmup_s\":$JIT_WARMUP,\"java\":\"$(java -version 2>&1 | head -1 | tr -d '\"')\",\"java_opts\":\"$JAVA_OPTS\"}" >/dev/null
+record '{}' "{\"label\":\"meta\",\"commit\":\"$(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')\",\"cores\":$(nproc),\"duration_s\":$DURATION,\"jit_warmup_s\":$JIT_WARMUP,\"transcript_bytes\":${TRANSCRIPT_BYTES:-0},\"java\":\"$(java -version 2>&1 | head -1 | tr -d '\"')\",\"java_opts\":\"$JAVA_OPTS\"}" >/dev/null
 start_stub
 for t in $TARGETS; do
   case $t in h2|pg) bench_aftercall "$t" ;; nodered) bench_nodered ;; *) echo "unknown target $t" >&2; exit 2 ;; esac

@@ -11,6 +11,7 @@
 # Usage: bench/statements.sh            Env: N=2000 CONC=16 SKIP_BUILD=1 PORT=8092 STUB_PORT=9102 DB=aftercall_stmt
 #                                       APP_DIR (a packaged PostgreSQL server to measure instead of building one)
 #                                       PG_URL_OPTS (appended to the JDBC URL, e.g. "?reWriteBatchedInserts=true")
+#                                       TRANSCRIPT_BYTES (a transcript of about this size in each call: post-calls.js)
 # Needs: node, python3, curl, psql.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(dirname "$HERE"); cd "$ROOT"

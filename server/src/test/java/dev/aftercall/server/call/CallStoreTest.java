@@ -2,11 +2,15 @@ package dev.aftercall.server.call;
 
 import static dev.aftercall.server.support.Api.call;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftercall.server.job.ClaimedJob;
 import dev.aftercall.server.job.JobEntity;
 import dev.aftercall.server.job.JobWorker;
+import dev.aftercall.server.tx.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,6 +36,9 @@ class CallStoreTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Sql sql;
 
     @Test
     void callsStoredTogetherEachGetTheirOwnJob() {
@@ -71,6 +78,43 @@ class CallStoreTest {
             QuarkusTransaction.requiringNew().run(() -> {
                 JobEntity.delete("callPk in (select pk from CallEntity where callId like ?1)", prefix + "%");
                 CallEntity.delete("callId like ?1", prefix + "%");
+            });
+        }
+    }
+
+    /**
+     * On PostgreSQL the per-call JSON columns compress with lz4 (V16_3): a call whose document passes the ~2 kB at
+     * which PostgreSQL starts compressing is stored lz4 and reads back whole; the results and run state columns are
+     * set so too.
+     */
+    @Test
+    void aLongCallIsStoredWithLz4OnPostgresql() throws Exception {
+        assumeFalse(QuarkusTransaction.requiringNew().call(sql::isH2), "column compression is PostgreSQL's");
+        String callId = "lz4-" + UUID.randomUUID();
+        ObjectNode posted = json.valueToTree(call(callId, "lz4"));
+        ArrayNode transcript = posted.putArray("transcript");
+        for (int turn = 0; turn < 200; turn++) {
+            transcript.addObject().put("role", turn % 2 == 0 ? "agent" : "user")
+                    .put("content", "Turn " + turn + ": about the renewal of policy " + (turn * 7919 % 10_007) + ".");
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> store.insertAll(List.of(
+                    new CallStore.NewCall(OUTLET, CallDocument.of(posted), dueAt(0), null))));
+
+            List<String[]> stored = QuarkusTransaction.requiringNew().call(() -> sql.query(
+                    "select pg_column_compression(document), document from call where outlet_id = ? and call_id = ?",
+                    row -> new String[] {row.getString(1), row.getString(2)}, OUTLET, callId));
+            assertThat(stored).hasSize(1);
+            assertThat(stored.get(0)[0]).isEqualTo("lz4");
+            assertThat(json.readTree(stored.get(0)[1]).get("transcript")).isEqualTo(transcript);
+            assertThat(QuarkusTransaction.requiringNew().call(() -> sql.query(
+                    "select attrelid::regclass || '.' || attname from pg_attribute where attcompression = 'l' "
+                            + "and attrelid in ('call'::regclass, 'flow_run'::regclass)", row -> row.getString(1))))
+                    .containsExactlyInAnyOrder("call.document", "call.results", "flow_run.state");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                JobEntity.delete("callPk in (select pk from CallEntity where callId = ?1)", callId);
+                CallEntity.delete("callId", callId);
             });
         }
     }

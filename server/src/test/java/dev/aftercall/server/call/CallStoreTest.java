@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Calls stored together ({@link CallStore#insertAll}, one JDBC batch per statement) each get their own job: the
- * generated keys of the batch are matched to the calls in order, on H2 and on PostgreSQL (pg profile).
+ * generated keys of the batch are matched to the calls in order, on H2 and on PostgreSQL (pg profile). Also how each
+ * database is set up to store the per-call rows cheaply (lz4 on PostgreSQL, a large key cache on H2).
  */
 @QuarkusTest
 class CallStoreTest {

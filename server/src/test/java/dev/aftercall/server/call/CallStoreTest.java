@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aftercall.server.job.ClaimedJob;
 import dev.aftercall.server.job.JobEntity;
 import dev.aftercall.server.job.JobWorker;
+import dev.aftercall.server.support.TestDatabase;
 import dev.aftercall.server.tx.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +42,9 @@ class CallStoreTest {
 
     @Inject
     Sql sql;
+
+    @Inject
+    TestDatabase database;
 
     @Test
     void callsStoredTogetherEachGetTheirOwnJob() {
@@ -91,7 +95,7 @@ class CallStoreTest {
      */
     @Test
     void aLongCallIsStoredWithLz4OnPostgresql() throws Exception {
-        assumeFalse(QuarkusTransaction.requiringNew().call(sql::isH2), "column compression is PostgreSQL's");
+        assumeFalse(database.isH2(), "column compression is PostgreSQL's");
         String callId = "lz4-" + UUID.randomUUID();
         ObjectNode posted = json.valueToTree(call(callId, "lz4"));
         ArrayNode transcript = posted.putArray("transcript");
@@ -128,7 +132,7 @@ class CallStoreTest {
      */
     @Test
     void perCallTablesTakeTheirKeysFromALargeCacheOnH2() {
-        assumeTrue(QuarkusTransaction.requiringNew().call(sql::isH2), "the cache is set for H2");
+        assumeTrue(database.isH2(), "the cache is set for H2");
         assertThat(QuarkusTransaction.requiringNew().call(() -> sql.query(
                 "select lower(table_name), identity_cache from information_schema.columns where column_name = 'PK' "
                         + "and table_schema = 'PUBLIC' and is_identity = 'YES' and identity_cache > 32",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.aftercall.server.auth.OutletEntity;
+import dev.aftercall.server.support.TestDatabase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -39,9 +40,12 @@ class SqlRewrittenInsertsTest {
     @Inject
     Sql sql;
 
+    @Inject
+    TestDatabase database;
+
     @Test
     void queuedInsertsRunWhenTheDriverDoesNotCountTheirRows() {
-        assumeFalse(QuarkusTransaction.requiringNew().call(sql::isH2), "the setting is pgjdbc's");
+        assumeFalse(database.isH2(), "the setting is pgjdbc's");
         QuarkusTransaction.requiringNew().run(() -> OutletEntity.delete("id between ?1 and ?2", FIRST, FIRST + 10));
 
         QuarkusTransaction.requiringNew().run(() -> {

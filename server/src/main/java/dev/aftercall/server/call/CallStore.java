@@ -34,10 +34,11 @@ public class CallStore {
 
     /**
      * Stores each call with its {@code process_call} job: a call is never stored without the work that processes it.
-     * Each statement runs once for all the calls (a JDBC batch), so many calls cost two round trips to the database.
-     * A call posted with a {@code direct} reservation is stored {@code processing} with its job running, and its
-     * answer is that job; any other is stored {@code queued} and answers null. Throws the database's unique violation
-     * when an outlet already has one of the call ids.
+     * Each statement runs once for all the calls (a JDBC batch), so many calls cost at most two round trips to the
+     * database. A call posted with a {@code direct} reservation is stored {@code processing}, leased by the
+     * reservation's owner on its own row ({@code lease_owner}, {@code lease_until}: the call row is its job, V17), and
+     * its answer is that job; any other is stored {@code queued} with a queued job and answers null. Throws the
+     * database's unique violation when an outlet already has one of the call ids.
      */
     @Transactional
     public List<ClaimedJob> insertAll(List<NewCall> calls) {
@@ -46,27 +47,27 @@ public class CallStore {
         for (NewCall call : calls) {
             // Every call is stored this way, so it is one plain statement (Sql), not an entity persist; a duplicate
             // call id fails here, inside this method, rather than at commit.
+            JobWorker.Reservation direct = call.direct();
             rows.add(new Object[] {call.outletId(), call.document().callId(), call.document().agent(),
-                    call.direct() == null ? CallEntity.QUEUED : CallEntity.PROCESSING, call.document().json().toString(),
-                    now, now});
+                    direct == null ? CallEntity.QUEUED : CallEntity.PROCESSING, call.document().json().toString(),
+                    now, now, direct == null ? null : 1, direct == null ? null : direct.owner(),
+                    direct == null ? null : now.plus(direct.lease())});
         }
         long[] pks = sql.insertAll("""
-                insert into call (outlet_id, call_id, agent, status, document, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?)""", rows);
-        List<JobQueue.NewJob> newJobs = new ArrayList<>(calls.size());
-        for (int i = 0; i < pks.length; i++) {
-            JobWorker.Reservation direct = calls.get(i).direct();
-            Instant runAt = calls.get(i).runAt();
-            newJobs.add(direct == null
-                    ? JobQueue.NewJob.queued(JobEntity.PROCESS_CALL, pks[i], null, runAt.isBefore(now) ? now : runAt)
-                    : JobQueue.NewJob.running(JobEntity.PROCESS_CALL, pks[i], direct.owner(), direct.lease()));
-        }
-        long[] jobPks = jobs.insertAll(newJobs);
+                insert into call (outlet_id, call_id, agent, status, document, created_at, updated_at, attempts,
+                                  lease_owner, lease_until)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        List<JobQueue.NewJob> queued = new ArrayList<>(calls.size());
         List<ClaimedJob> answers = new ArrayList<>(calls.size());
         for (int i = 0; i < pks.length; i++) {
-            answers.add(calls.get(i).direct() == null ? null
-                    : new ClaimedJob(jobPks[i], pks[i], JobEntity.PROCESS_CALL, null, 1));
+            Instant runAt = calls.get(i).runAt();
+            if (calls.get(i).direct() == null) {
+                Instant due = runAt.isBefore(now) ? now : runAt;
+                queued.add(new JobQueue.NewJob(JobEntity.PROCESS_CALL, pks[i], null, due));
+            }
+            answers.add(calls.get(i).direct() == null ? null : ClaimedJob.leasedOnCall(pks[i]));
         }
+        jobs.insertAll(queued);
         return answers;
     }
 

@@ -74,10 +74,12 @@ public class JobQueue {
 
     private final Sql sql;
     private final Event<JobsEnqueued> enqueued;
+    private final CallRowLeases callRows;
 
-    public JobQueue(Sql sql, Event<JobsEnqueued> enqueued) {
+    JobQueue(Sql sql, Event<JobsEnqueued> enqueued, CallRowLeases callRows) {
         this.sql = sql;
         this.enqueued = enqueued;
+        this.callRows = callRows;
     }
 
     /** Queues a job due now, in the caller's transaction; workers hear of it once that transaction commits. */
@@ -101,48 +103,31 @@ public class JobQueue {
             throw new ApiException(409, "the call was deleted (retention) before its " + kind
                     + " job could be queued", null, null);
         }
-        return insertAll(List.of(NewJob.queued(kind, callPk, refPk, runAt)))[0];
+        return insertAll(List.of(new NewJob(kind, callPk, refPk, runAt)))[0];
+    }
+
+    /** A job of {@code kind} for call {@code callPk} (about its row {@code refPk}, or null), due at {@code runAt}. */
+    public record NewJob(String kind, long callPk, Long refPk, Instant runAt) {
     }
 
     /**
-     * A job of {@code kind} for call {@code callPk} (about its row {@code refPk}, or null) to store: queued, due at
-     * {@code runAt}, when {@code owner} is
-     * null; else one that {@code owner} runs at once, skipping the queue (see {@link JobWorker#reserve}): running under
-     * its lease until now plus {@code lease}, in its first attempt. If the process dies, the lease runs out and the job
-     * goes back to the queue like any claimed job.
-     */
-    public record NewJob(String kind, long callPk, Long refPk, Instant runAt, String owner, Duration lease) {
-        public static NewJob queued(String kind, long callPk, Long refPk, Instant runAt) {
-            return new NewJob(kind, callPk, refPk, runAt, null, null);
-        }
-
-        public static NewJob running(String kind, long callPk, String owner, Duration lease) {
-            return new NewJob(kind, callPk, null, null, owner, lease);
-        }
-    }
-
-    /**
-     * Stores {@code jobs} in the caller's transaction, with one statement for all of them (a JDBC batch); answers
-     * their pks in the order of {@code jobs}. Workers hear of the queued ones once that transaction commits.
+     * Queues {@code jobs} in the caller's transaction, with one statement for all of them (a JDBC batch); answers
+     * their pks in the order of {@code jobs}. Workers hear of them once that transaction commits.
      */
     @Transactional
     public long[] insertAll(List<NewJob> jobs) {
+        if (jobs.isEmpty()) {
+            return new long[0];
+        }
         Instant now = Instant.now();
         List<Object[]> rows = new ArrayList<>(jobs.size());
-        boolean queued = false;
         for (NewJob job : jobs) {
-            boolean running = job.owner() != null;
-            queued |= !running;
-            rows.add(new Object[] {job.callPk(), job.kind(), running ? JobEntity.RUNNING : JobEntity.QUEUED,
-                    running ? now : job.runAt(), running ? 1 : 0, job.owner(), running ? now.plus(job.lease()) : null,
-                    job.refPk(), now});
+            rows.add(new Object[] {job.callPk(), job.kind(), JobEntity.QUEUED, job.runAt(), job.refPk(), now});
         }
         long[] pks = sql.insertAll("""
-                insert into job (call_pk, kind, status, run_at, attempts, lease_owner, lease_until, ref_pk, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        if (queued) {
-            enqueued.fire(new JobsEnqueued());
-        }
+                insert into job (call_pk, kind, status, run_at, attempts, ref_pk, created_at)
+                values (?, ?, ?, ?, 0, ?, ?)""", rows);
+        enqueued.fire(new JobsEnqueued());
         return pks;
     }
 
@@ -211,11 +196,19 @@ public class JobQueue {
     @Transactional
     public boolean[] completeAll(List<Done> done, String owner) {
         List<Object[]> rows = new ArrayList<>(done.size());
-        done.forEach(job -> rows.add(new Object[] {job.job().pk(), owner}));
-        int[] deleted = sql.updateAll(DONE, rows);
+        List<ClaimedJob> onCallRows = new ArrayList<>();
+        for (Done job : done) {
+            if (job.job().onCallRow()) {
+                onCallRows.add(job.job());
+            } else {
+                rows.add(new Object[] {job.job().pk(), owner});
+            }
+        }
+        int[] deleted = rows.isEmpty() ? new int[0] : sql.updateAll(DONE, rows);
+        boolean[] completed = onCallRows.isEmpty() ? new boolean[0] : callRows.completeAll(onCallRows, owner);
         boolean[] finished = new boolean[done.size()];
-        for (int i = 0; i < finished.length; i++) {
-            finished[i] = deleted[i] > 0;
+        for (int i = 0, row = 0, call = 0; i < finished.length; i++) {
+            finished[i] = done.get(i).job().onCallRow() ? completed[call++] : deleted[row++] > 0;
             if (finished[i]) {
                 done.get(i).handler().recorded(done.get(i).job(), JobHandler.JobOutcome.DONE, null);
             }
@@ -232,14 +225,43 @@ public class JobQueue {
                         Duration retryDelay) {
         Instant now = Instant.now();
         boolean last = job.attempt() >= maxAttempts;
-        int changed = last
-                ? sql.update(GIVEN_UP, error, job.pk(), owner)
-                : sql.update(RETRY, now.plus(retryDelay), error, job.pk(), owner);
-        if (changed == 0) {
+        boolean changed;
+        if (job.onCallRow()) {
+            changed = callRows.fail(job, owner, error, last ? null : now.plus(retryDelay));
+        } else {
+            changed = (last ? sql.update(GIVEN_UP, error, job.pk(), owner)
+                    : sql.update(RETRY, now.plus(retryDelay), error, job.pk(), owner)) > 0;
+        }
+        if (!changed) {
             return Failure.LEASE_LOST;
         }
         handler.recorded(job, last ? JobHandler.JobOutcome.GAVE_UP : JobHandler.JobOutcome.RETRY_SCHEDULED, error);
         return last ? Failure.GAVE_UP : Failure.RETRY_SCHEDULED;
+    }
+
+    /**
+     * Extends the leases of the jobs {@code owner} is running, {@code running}: those in the job table
+     * ({@link #heartbeat}) and those on their call row ({@link CallRowLeases}), skipping rows locked by a write of
+     * their outcome in the same way.
+     */
+    @Transactional
+    public int extendLeases(String owner, Duration lease, Collection<ClaimedJob> running) {
+        List<Long> jobPks = new ArrayList<>();
+        List<Long> callPks = new ArrayList<>();
+        for (ClaimedJob job : running) {
+            if (job.onCallRow()) {
+                callPks.add(job.callPk());
+            } else {
+                jobPks.add(job.pk());
+            }
+        }
+        int extended = heartbeat(owner, lease, jobPks);
+        Instant until = Instant.now().plus(lease);
+        for (int from = 0; from < callPks.size(); from += HEARTBEAT_CHUNK) {
+            extended += callRows.heartbeat(owner, until,
+                    callPks.subList(from, Math.min(callPks.size(), from + HEARTBEAT_CHUNK)));
+        }
+        return extended;
     }
 
     /**
@@ -271,20 +293,23 @@ public class JobQueue {
     @Transactional
     public int requeueExpired() {
         Instant now = Instant.now();
-        return sql.update("""
+        int requeued = sql.update("""
                 update job set status = 'queued', run_at = ?, lease_owner = null, lease_until = null
                 where status = 'running' and lease_until < ?""", now, now);
+        return requeued + callRows.requeueExpired();
     }
 
     /**
      * Hands back the jobs {@code owner} still holds, at shutdown, so other processes need not wait for the leases
-     * to expire. An interrupted run was not the job's fault, so it does not count as an attempt.
+     * to expire: those in the job table, and those of {@code running} whose lease is on their call row. An
+     * interrupted run was not the job's fault, so it does not count as an attempt.
      */
     @Transactional
-    public int release(String owner) {
+    public int release(String owner, Collection<ClaimedJob> running) {
+        List<Long> onCallRows = running.stream().filter(ClaimedJob::onCallRow).map(ClaimedJob::callPk).toList();
         return sql.update("""
                 update job set status = 'queued', lease_owner = null, lease_until = null, attempts = attempts - 1
-                where lease_owner = ? and status = 'running'""", owner);
+                where lease_owner = ? and status = 'running'""", owner) + callRows.release(owner, onCallRows);
     }
 
     /** Requeues the job of a failed call with a fresh set of attempts, in the caller's transaction. */

@@ -53,9 +53,10 @@ import java.util.stream.Collectors;
  * queue.
  *
  * <p>A job need not come through the queue: while no due job waits ({@link DrainedQueue}) and a slot is free,
- * intake {@linkplain #reserve reserves} the slot, stores the new call's job already running under this process's
- * lease and hands it over here, saving the claim's reads and writes. Once a job has to wait, new ones queue behind
- * it until the claimer has caught up.
+ * intake {@linkplain #reserve reserves} the slot, stores the new call already running under this process's lease,
+ * kept on the call row itself ({@link CallRowLeases}: no job row), and hands it over here, saving the claim's reads
+ * and writes and a job row's insert and delete. Once a job has to wait, new ones queue behind it until the claimer
+ * has caught up.
  *
  * <p>When no slot is free, a new call waits for one ({@link #admit}) for up to {@code aftercall.jobs.intake-wait}
  * before it is queued: admission control. Under more load than the workers finish, intake then answers at the rate
@@ -79,8 +80,8 @@ public class JobWorker {
     private final Deque<CompletableFuture<Optional<Reservation>>> admissions = new ConcurrentLinkedDeque<>();
     private final AtomicLong queueDepth = new AtomicLong();
     private final DrainedQueue drained = new DrainedQueue();
-    /** The pks of the jobs running here now: the heartbeat extends their leases and no others. */
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** The jobs running here now: the heartbeat extends their leases and no others. */
+    private final Set<ClaimedJob> inFlight = ConcurrentHashMap.newKeySet();
     private final Backoff backoff;
     private final GroupCommit commits;
     /** Records the runs that succeeded (one instance: the group commit writes those of a batch together). */
@@ -168,7 +169,7 @@ public class JobWorker {
         }
         pool.shutdownNow();
         try {
-            queue.release(owner);
+            queue.release(owner, List.copyOf(inFlight));
         } catch (RuntimeException e) {
             LOG.warnf("could not hand back leases at shutdown (%s); they expire after %s", e, config.lease());
         }
@@ -251,8 +252,8 @@ public class JobWorker {
 
     /**
      * A slot held for one job that its creator stores as running under {@link #owner()}'s {@link #lease()}
-     * ({@link JobQueue#insertAll}). Once that insert is committed, {@link #run} starts the job; if it failed,
-     * {@link #cancel} frees the slot. Either happens once; later calls do nothing.
+     * (a call leased on its row, {@code CallStore#insertAll}). Once that insert is committed, {@link #run} starts the
+     * job; if it failed, {@link #cancel} frees the slot. Either happens once; later calls do nothing.
      */
     public final class Reservation {
         private final AtomicBoolean open = new AtomicBoolean(true);
@@ -394,7 +395,7 @@ public class JobWorker {
     }
 
     private void run(ClaimedJob job) {
-        inFlight.add(job.pk());
+        inFlight.add(job);
         long started = System.nanoTime();
         JobHandler handler = handlers.getOrDefault(job.kind(), UNKNOWN_KIND);
         try {
@@ -421,14 +422,15 @@ public class JobWorker {
                     handler.afterOutcome(job);
                     if (failure != null) {
                         // The outcome is lost, not the job: its lease expires and it runs again.
-                        LOG.errorf(unwrap(failure), "could not record the outcome of job %d", job.pk());
+                        LOG.errorf(unwrap(failure), "could not record the outcome of job %d (call pk %d)", job.pk(),
+                                job.callPk());
                     } else {
                         if ("done".equals(status) && handler instanceof ProcessCallJob) {
                             processing.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
                         }
                         count(job, status);
                     }
-                    inFlight.remove(job.pk());
+                    inFlight.remove(job);
                     slots.release();
                     admitWaiting();
                     // A free slot matters to the claimer only when jobs wait; otherwise intake takes it.
@@ -479,7 +481,7 @@ public class JobWorker {
             return;
         }
         try {
-            queue.heartbeat(owner, config.lease(), inFlight);
+            queue.extendLeases(owner, config.lease(), List.copyOf(inFlight));
         } catch (RuntimeException e) {
             LOG.warnf(e, "lease heartbeat failed; retrying in %s", config.lease().dividedBy(3));
         }

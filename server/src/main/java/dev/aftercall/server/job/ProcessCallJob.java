@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The {@code process_call} job: runs the {@link Pipeline} for one call and keeps the call's status with the job's. */
@@ -33,10 +34,10 @@ public class ProcessCallJob implements JobHandler {
     private final GroupCommit commits;
     private final Sql sql;
     private final TransactionSynchronizationRegistry transactions;
-    /** Calls read at their job's claim or handed over by intake, by job pk, until the job runs. */
-    private final Map<Long, CallWork> readyCalls = new ConcurrentHashMap<>();
-    /** Calls whose pipeline runs, by job pk, until the job's outcome is recorded: it commits their last writes. */
-    private final Map<Long, CallWork> runningCalls = new ConcurrentHashMap<>();
+    /** Calls read at their job's claim or handed over by intake, by job, until the job runs. */
+    private final Map<ClaimedJob, CallWork> readyCalls = new ConcurrentHashMap<>();
+    /** Calls whose pipeline runs, by job, until the job's outcome is recorded: it commits their last writes. */
+    private final Map<ClaimedJob, CallWork> runningCalls = new ConcurrentHashMap<>();
 
     public ProcessCallJob(Pipeline pipeline, ObjectMapper json, GroupCommit commits, Sql sql,
                           TransactionSynchronizationRegistry transactions) {
@@ -54,11 +55,11 @@ public class ProcessCallJob implements JobHandler {
 
     @Override
     public CompletionStage<Void> run(ClaimedJob job, Executor workers) {
-        CallWork claimed = readyCalls.remove(job.pk());
+        CallWork claimed = readyCalls.remove(job);
         CompletionStage<CallWork> started = claimed != null ? CompletableFuture.completedFuture(claimed)
                 : commits.call(() -> start(job));
         return started.thenCompose(work -> {
-            runningCalls.put(job.pk(), work);
+            runningCalls.put(job, work);
             return pipeline.run(work, workers);
         });
     }
@@ -66,7 +67,7 @@ public class ProcessCallJob implements JobHandler {
     /** The writes the pipeline left (a call's last flow run, see {@link DeferredWrites}) go with the job's outcome. */
     @Override
     public void beforeOutcome(ClaimedJob job) {
-        CallWork work = runningCalls.get(job.pk());
+        CallWork work = runningCalls.get(job);
         if (work != null) {
             DeferredWrites.runAll(work.writes().pending());
         }
@@ -74,7 +75,7 @@ public class ProcessCallJob implements JobHandler {
 
     @Override
     public void afterOutcome(ClaimedJob job) {
-        runningCalls.remove(job.pk());
+        runningCalls.remove(job);
     }
 
     /**
@@ -82,9 +83,9 @@ public class ProcessCallJob implements JobHandler {
      * lease (committed), with the document intake parsed: no claim and no read of the call.
      */
     public void runStored(JobWorker.Reservation reservation, ClaimedJob job, CallWork work) {
-        readyCalls.put(job.pk(), work);
+        readyCalls.put(job, work);
         if (!reservation.run(job)) {
-            readyCalls.remove(job.pk());
+            readyCalls.remove(job);
         }
     }
 
@@ -95,13 +96,13 @@ public class ProcessCallJob implements JobHandler {
      */
     @Override
     public void claimed(List<ClaimedJob> jobs) {
-        Map<Long, Long> jobOfCall = jobs.stream()
-                .collect(Collectors.toMap(ClaimedJob::callPk, ClaimedJob::pk, (first, second) -> first));
+        Map<Long, ClaimedJob> jobOfCall = jobs.stream()
+                .collect(Collectors.toMap(ClaimedJob::callPk, Function.identity(), (first, second) -> first));
         Set<Long> calls = jobOfCall.keySet();
         String in = "(" + Sql.placeholders(calls) + ")";
         sql.update("update call set status = ?, updated_at = ? where pk in " + in,
                 Sql.args(calls, CallEntity.PROCESSING, Instant.now()));
-        List<Long> stashed = new ArrayList<>(calls.size());
+        List<ClaimedJob> stashed = new ArrayList<>(calls.size());
         sql.query("select pk, call_id, outlet_id, agent, document from call where pk in " + in, row -> {
             long callPk = row.getLong("pk");
             try {
@@ -146,7 +147,10 @@ public class ProcessCallJob implements JobHandler {
 
     @Override
     public void recorded(ClaimedJob job, JobOutcome outcome, String error) {
-        readyCalls.remove(job.pk()); // a job given up before it ran (its runs kept dying) never took its call
+        readyCalls.remove(job); // a job given up before it ran (its runs kept dying) never took its call
+        if (job.onCallRow()) {
+            return; // its outcome was written on the call row with the end of its lease (CallRowLeases)
+        }
         Instant now = Instant.now();
         switch (outcome) {
             // Left for the end of the transaction (Sql#later): outcomes recorded together update their calls in one go.

@@ -64,15 +64,19 @@ class CallStoreTest {
                 String callId = prefix + i;
                 CallEntity stored = QuarkusTransaction.requiringNew().call(() ->
                         CallEntity.findByCallId(OUTLET, callId).orElseThrow());
-                JobEntity job = QuarkusTransaction.requiringNew().call(() ->
-                        JobEntity.<JobEntity>find("callPk", stored.pk).singleResult());
+                List<JobEntity> jobRows = database.jobsOfCallPk(stored.pk);
                 if (i == 2) {
+                    // Handed over: the call row is its job, leased to the reservation's owner (V17).
                     assertThat(stored.status).isEqualTo(CallEntity.PROCESSING);
-                    assertThat(job.status).isEqualTo(JobEntity.RUNNING);
-                    assertThat(job.leaseOwner).isEqualTo(direct.owner());
-                    assertThat(answers.get(i)).isEqualTo(
-                            new ClaimedJob(job.pk, stored.pk, JobEntity.PROCESS_CALL, null, 1));
+                    assertThat(stored.attempts).isEqualTo(1);
+                    assertThat(database.callLeaseOwner(stored.pk)).isEqualTo(direct.owner());
+                    assertThat(database.callLeaseUntil(stored.pk)).isAfter(Instant.now());
+                    assertThat(jobRows).isEmpty();
+                    assertThat(answers.get(i)).isEqualTo(ClaimedJob.leasedOnCall(stored.pk));
                 } else {
+                    JobEntity job = jobRows.get(0);
+                    assertThat(jobRows).hasSize(1);
+                    assertThat(database.callLeaseOwner(stored.pk)).isNull();
                     assertThat(stored.status).isEqualTo(CallEntity.QUEUED);
                     assertThat(job.status).isEqualTo(JobEntity.QUEUED);
                     assertThat(job.runAt).as("the job of " + callId).isEqualTo(dueAt(i));

@@ -124,12 +124,24 @@ class JobProcessingTest {
     @Test
     void aJobLeftRunningByAKilledWorkerIsResumedAfterItsLeaseExpires() {
         String callId = newCallId();
-        database.insertAbandonedCall(1, callId);
+        database.insertAbandonedCall(1, callId, false);
 
         Api.awaitFinished(token, callId)
                 .body("status", equalTo("completed"))
                 .body("attempts", equalTo(2));
         assertThat(stage.runs(callId)).isEqualTo(1);
+    }
+
+    @Test
+    void aCallHandedOverToAKilledWorkerIsResumedAfterTheLeaseOnItsRowExpires() {
+        String callId = newCallId();
+        database.insertAbandonedCall(1, callId, true);
+
+        Api.awaitFinished(token, callId)
+                .body("status", equalTo("completed"))
+                .body("attempts", equalTo(2));
+        assertThat(stage.runs(callId)).isEqualTo(1);
+        assertThat(database.countJobs(1, callId)).as("the job it was moved into finished").isZero();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.aftercall.server.job;
 
 import dev.aftercall.server.api.ApiException;
 import dev.aftercall.server.auth.Tokens;
+import dev.aftercall.server.call.CallEntity;
 import dev.aftercall.server.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -127,6 +128,102 @@ class JobQueueTest {
             as(token).get("/api/v1/calls/{id}", prefix + "-" + i).then().statusCode(200)
                     .body("status", i == 1 ? not(equalTo("completed")) : equalTo("completed"));
         }
+    }
+
+    @Test
+    void aCallLeasedOnItsOwnRowIsCompletedOnlyUnderThatLease() {
+        String owner = "owner-call-row-" + UUID.randomUUID();
+        long callPk = database.insertCallLeasedBy("call-row-done-" + UUID.randomUUID(), owner,
+                Instant.now().plus(LEASE));
+        ClaimedJob job = ClaimedJob.leasedOnCall(callPk);
+
+        assertThat(queue.complete(job, "owner-" + UUID.randomUUID(), processCall)).isFalse();
+        assertThat(database.call(callPk).status).isEqualTo(CallEntity.PROCESSING);
+        assertThat(database.callLeaseOwner(callPk)).isEqualTo(owner);
+
+        assertThat(queue.complete(job, owner, processCall)).isTrue();
+        CallEntity done = database.call(callPk);
+        assertThat(done.status).isEqualTo(CallEntity.COMPLETED);
+        assertThat(done.completedAt).isNotNull();
+        assertThat(done.attempts).isEqualTo(1);
+        assertThat(database.callLeaseOwner(callPk)).isNull();
+        assertThat(database.jobsOfCallPk(callPk)).isEmpty();
+    }
+
+    @Test
+    void aHeartbeatExtendsTheLeasesKeptOnCallRowsOfItsOwnerOnly() {
+        String owner = "owner-call-row-beat-" + UUID.randomUUID();
+        Instant soon = Instant.now().plusSeconds(10);
+        long mine = database.insertCallLeasedBy("call-row-beat-" + UUID.randomUUID(), owner, soon);
+        long theirs = database.insertCallLeasedBy("call-row-beat-" + UUID.randomUUID(), "another-owner", soon);
+
+        assertThat(queue.extendLeases(owner, LEASE, List.of(ClaimedJob.leasedOnCall(mine),
+                ClaimedJob.leasedOnCall(theirs)))).isEqualTo(1);
+        assertThat(database.callLeaseUntil(mine)).isAfter(Instant.now().plus(LEASE).minusSeconds(60));
+        assertThat(database.callLeaseUntil(theirs)).isBefore(soon.plusMillis(1));
+    }
+
+    @Test
+    void aFailedRunLeasedOnItsCallMovesIntoTheJobTableToBeRetriedOrGivenUp() {
+        String owner = "owner-call-row-fail-" + UUID.randomUUID();
+        long retried = database.insertCallLeasedBy("call-row-retry-" + UUID.randomUUID(), owner,
+                Instant.now().plus(LEASE));
+        long givenUp = database.insertCallLeasedBy("call-row-give-up-" + UUID.randomUUID(), owner,
+                Instant.now().plus(LEASE));
+        Instant before = Instant.now();
+
+        assertThat(queue.fail(ClaimedJob.leasedOnCall(retried), "owner-" + UUID.randomUUID(), "boom", processCall, 3,
+                Duration.ofHours(1))).isEqualTo(JobQueue.Failure.LEASE_LOST);
+        assertThat(database.jobsOfCallPk(retried)).isEmpty();
+        assertThat(queue.fail(ClaimedJob.leasedOnCall(retried), owner, "boom", processCall, 3, Duration.ofHours(1)))
+                .isEqualTo(JobQueue.Failure.RETRY_SCHEDULED);
+        assertThat(queue.fail(ClaimedJob.leasedOnCall(givenUp), owner, "bust", processCall, 1, Duration.ofHours(1)))
+                .isEqualTo(JobQueue.Failure.GAVE_UP);
+
+        assertThat(database.call(retried)).satisfies(call -> {
+            assertThat(call.status).isEqualTo(CallEntity.QUEUED);
+            assertThat(call.error).isEqualTo("boom");
+        });
+        assertThat(database.jobsOfCallPk(retried)).singleElement().satisfies(job -> {
+            assertThat(job.status).isEqualTo(JobEntity.QUEUED);
+            assertThat(job.attempts).isEqualTo(1);
+            assertThat(job.lastError).isEqualTo("boom");
+            assertThat(job.runAt).isAfter(before.plus(Duration.ofMinutes(59)));
+        });
+        assertThat(database.call(givenUp).status).isEqualTo(CallEntity.FAILED);
+        assertThat(database.jobsOfCallPk(givenUp)).singleElement()
+                .satisfies(job -> assertThat(job.status).isEqualTo(JobEntity.FAILED));
+        assertThat(database.callLeaseOwner(retried)).isNull();
+        assertThat(database.callLeaseOwner(givenUp)).isNull();
+    }
+
+    @Test
+    void expiredCallRowLeasesAreQueuedAndOnesHandedBackAtShutdownDoNotCountAsAnAttempt() {
+        String owner = "owner-call-row-release-" + UUID.randomUUID();
+        long expired = database.insertCallLeasedBy("call-row-expired-" + UUID.randomUUID(), "a-dead-process",
+                Instant.now().minusSeconds(1));
+        long released = database.insertCallLeasedBy("call-row-released-" + UUID.randomUUID(), owner,
+                Instant.now().plus(LEASE));
+        long stillLeased = database.insertCallLeasedBy("call-row-leased-" + UUID.randomUUID(), "another-owner",
+                Instant.now().plus(LEASE));
+
+        assertThat(queue.requeueExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(queue.release(owner, List.of(ClaimedJob.leasedOnCall(released)))).isEqualTo(1);
+
+        assertThat(database.jobsOfCallPk(expired)).singleElement().satisfies(job -> {
+            assertThat(job.status).isEqualTo(JobEntity.QUEUED);
+            assertThat(job.attempts).as("the dead run counts").isEqualTo(1);
+        });
+        assertThat(database.jobsOfCallPk(released)).singleElement().satisfies(job -> {
+            assertThat(job.status).isEqualTo(JobEntity.QUEUED);
+            assertThat(job.attempts).as("the interrupted run does not").isZero();
+        });
+        for (long callPk : List.of(expired, released)) {
+            assertThat(database.call(callPk).status).isEqualTo(CallEntity.QUEUED);
+            assertThat(database.callLeaseOwner(callPk)).isNull();
+        }
+        assertThat(database.jobsOfCallPk(stillLeased)).isEmpty();
+        assertThat(database.callLeaseOwner(stillLeased)).isEqualTo("another-owner");
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +62,11 @@ public class TestDatabase {
 
     /**
      * A call whose job is marked running under the lease of a worker that no longer exists (its lease ran out):
-     * what a process killed mid-run leaves behind.
+     * what a process killed mid-run leaves behind. With {@code onCallRow}, the job is the call row itself, as intake
+     * stores a call it hands straight to a worker (V17); else a job row, as for a call claimed from the queue.
      */
     @Transactional
-    public void insertAbandonedCall(long outletId, String callId) {
+    public void insertAbandonedCall(long outletId, String callId, boolean onCallRow) {
         Instant now = Instant.now();
         CallEntity call = new CallEntity();
         call.outletId = outletId;
@@ -74,7 +76,13 @@ public class TestDatabase {
         call.document = "{\"call_id\":\"" + callId + "\",\"agent\":\"" + TestStage.COUNTED_AGENT + "\"}";
         call.createdAt = now;
         call.updatedAt = now;
+        call.attempts = onCallRow ? 1 : null;
         call.persistAndFlush();
+        if (onCallRow) {
+            sql.update("update call set lease_owner = ?, lease_until = ? where pk = ?", "worker-killed-mid-run",
+                    now.minus(Duration.ofSeconds(1)), call.pk);
+            return;
+        }
         JobEntity job = JobEntity.dueNow(JobEntity.PROCESS_CALL, call.pk, now.minus(Duration.ofMinutes(5)));
         job.status = JobEntity.RUNNING;
         job.attempts = 1;
@@ -115,11 +123,63 @@ public class TestDatabase {
                 .collect(Collectors.toMap(job -> job.pk, job -> job.leaseOwner));
     }
 
-    /** Puts the running job of the outlet's call under {@code owner}'s lease until {@code until}: another process's. */
+    /**
+     * Puts the running job of the outlet's call under {@code owner}'s lease until {@code until}: another process's.
+     * The lease is where the job keeps it: its job row, or its call row (V17).
+     */
     @Transactional
     public void leaseJob(long outletId, String callId, String owner, Instant until) {
-        sql.update("update job set lease_owner = ?, lease_until = ? where status = 'running' and call_pk = "
-                + "(select pk from call where outlet_id = ? and call_id = ?)", owner, until, outletId, callId);
+        int leased = sql.update("update job set lease_owner = ?, lease_until = ? where status = 'running' "
+                        + "and call_pk = (select pk from call where outlet_id = ? and call_id = ?)",
+                owner, until, outletId, callId)
+                + sql.update("update call set lease_owner = ?, lease_until = ? where outlet_id = ? and call_id = ? "
+                + "and lease_owner is not null", owner, until, outletId, callId);
+        if (leased != 1) {
+            throw new IllegalStateException(leased + " running jobs of call " + callId + " leased");
+        }
+    }
+
+    /** The owner of the lease kept on the call row (V17), or null when its run is not leased there. */
+    @Transactional
+    public String callLeaseOwner(long callPk) {
+        return sql.query("select lease_owner from call where pk = ?", row -> row.getString(1), callPk).get(0);
+    }
+
+    /** A call stored {@code processing} with its job leased by {@code owner} on its row until {@code until}. */
+    @Transactional
+    public long insertCallLeasedBy(String callId, String owner, Instant until) {
+        Instant now = Instant.now();
+        CallEntity call = new CallEntity();
+        call.outletId = 1;
+        call.callId = callId;
+        call.status = CallEntity.PROCESSING;
+        call.document = "{\"call_id\":\"" + callId + "\"}";
+        call.createdAt = now;
+        call.updatedAt = now;
+        call.attempts = 1;
+        call.persistAndFlush();
+        sql.update("update call set lease_owner = ?, lease_until = ? where pk = ?", owner, until, call.pk);
+        return call.pk;
+    }
+
+    /** The job rows of the call (a queued, running or given-up job; a finished one is deleted). */
+    @Transactional
+    public List<JobEntity> jobsOfCallPk(long callPk) {
+        return JobEntity.list("callPk", callPk);
+    }
+
+    /** The call as stored now. */
+    @Transactional
+    public CallEntity call(long callPk) {
+        return CallEntity.findById(callPk);
+    }
+
+    /** The lease end kept on the call row (V17), or null. */
+    @Transactional
+    public Instant callLeaseUntil(long callPk) {
+        return sql.query("select lease_until from call where pk = ?",
+                row -> row.getObject(1, OffsetDateTime.class), callPk).stream()
+                .map(until -> until == null ? null : until.toInstant()).findFirst().orElse(null);
     }
 
     @Transactional

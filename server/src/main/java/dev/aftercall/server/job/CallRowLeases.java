@@ -43,15 +43,17 @@ class CallRowLeases {
      * being processed and no others; no index of its own, which every call would pay for. PostgreSQL is told to keep
      * to that index as for the claim ({@link JobQueue#CLAIM_PLAN_POSTGRESQL}).
      */
-    private static final String EXPIRED = """
+    static final String EXPIRED = """
             select c.pk, c.attempts from outlet o join call c on c.outlet_id = o.id
             where c.status = 'processing' and c.lease_owner is not null and c.lease_until < ?
             for update of c skip locked""";
-    private static final String EXPIRED_H2 = """
-            select c.pk, c.attempts from call c
-            where c.pk in (select c2.pk from outlet o join call c2 on c2.outlet_id = o.id
-                           where c2.status = 'processing' and c2.lease_owner is not null and c2.lease_until < ?)
-              and c.status = 'processing' and c.lease_owner is not null and c.lease_until < ?
+    /**
+     * The same on H2, one outlet at a time: H2 joined the other way round (every call read, then its outlet), and
+     * with {@code outlet_id in (select ...)} it reads all of an outlet's calls, not those of one status.
+     */
+    static final String EXPIRED_OF_OUTLET = """
+            select pk, attempts from call
+            where outlet_id = ? and status = 'processing' and lease_owner is not null and lease_until < ?
             for update skip locked""";
     private static final String OWNED = """
             select pk, attempts from call
@@ -104,7 +106,10 @@ class CallRowLeases {
         Instant now = Instant.now();
         List<long[]> expired;
         if (sql.isH2()) {
-            expired = sql.query(EXPIRED_H2, CallRowLeases::pkAndAttempts, now, now);
+            expired = new ArrayList<>();
+            for (long outlet : sql.query("select id from outlet", row -> row.getLong(1))) {
+                expired.addAll(sql.query(EXPIRED_OF_OUTLET, CallRowLeases::pkAndAttempts, outlet, now));
+            }
         } else {
             sql.query(JobQueue.CLAIM_PLAN_POSTGRESQL, row -> null);
             expired = sql.query(EXPIRED, CallRowLeases::pkAndAttempts, now);

@@ -375,6 +375,31 @@ class JobQueueTest {
         }
     }
 
+    /**
+     * The sweep of expired leases kept on call rows (V17) has no index of its own: it reads each outlet's calls being
+     * processed through (outlet_id, status) of V13, so its cost follows the calls in flight, not all calls stored.
+     */
+    @Test
+    void theSweepOfExpiredCallLeasesReadsOnlyTheCallsBeingProcessed() {
+        int stored = 2000;
+        database.insertQueuedJobs("sweep-plan-" + UUID.randomUUID(), stored, Instant.now().plus(Duration.ofDays(1)));
+        Instant now = Instant.now();
+
+        if (database.isH2()) {
+            String plan = database.explainAnalyze(CallRowLeases.EXPIRED_OF_OUTLET, 1L, now);
+            assertThat(plan).containsIgnoringCase("CALL_OUTLET_STATUS_CREATED_PK_IDX");
+            Matcher scans = Pattern.compile("scanCount: (\\d+)").matcher(plan);
+            List<Integer> counts = new ArrayList<>();
+            while (scans.find()) {
+                counts.add(Integer.parseInt(scans.group(1)));
+            }
+            assertThat(counts).as(plan).isNotEmpty().allSatisfy(count -> assertThat(count).isLessThan(stored));
+        } else {
+            String plan = database.explainAnalyzeAfter(JobQueue.CLAIM_PLAN_POSTGRESQL, CallRowLeases.EXPIRED, now);
+            assertThat(plan).contains("call_outlet_status_created_pk_idx").doesNotContain("Seq Scan on call");
+        }
+    }
+
     @Test
     void theQueueDepthIsCountedUpToItsCap() {
         database.insertQueuedJobs("depth-" + UUID.randomUUID(), 30, Instant.now());

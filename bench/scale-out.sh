@@ -56,7 +56,9 @@ kills=0; inflight_at_kills=0
 while [ "$kills" -lt "$KILLS" ]; do
   sleep "$(python3 -c 'import random; print(round(random.uniform(2, 6), 1))')"
   victim=$((RANDOM % PROCS + 1))
-  inflight=$(psql -tA -h 127.0.0.1 -U postgres -d $DB -c "select count(*) from job where status = 'running'" 2>/dev/null || echo 0)
+  # Runs in flight: claimed jobs, and calls handed over at intake, whose lease is on the call row (V17).
+  inflight=$(psql -tA -h 127.0.0.1 -U postgres -d $DB -c "select (select count(*) from job where status = 'running')
+    + (select count(*) from call where status = 'processing' and lease_owner is not null)" 2>/dev/null || echo 0)
   kill -9 "${SERVER[$victim]}" 2>/dev/null || true; kills=$((kills + 1)); inflight_at_kills=$((inflight_at_kills + inflight))
   log "kill -9 process $victim (kill $kills of $KILLS, $inflight jobs running across processes)"
   sleep 2; start "$victim"

@@ -28,7 +28,7 @@ import java.util.List;
 class CallRowLeases {
     /** The call is done: its outcome and the end of its lease in one row version. */
     private static final String DONE = """
-            update call set status = 'completed', completed_at = ?, updated_at = ?, error = null, attempts = 1,
+            update call set status = 'completed', completed_at = ?, updated_at = ?, error = null, attempts = ?,
                             lease_owner = null, lease_until = null
             where pk = ? and lease_owner = ? and status = 'processing'""";
     /** The run failed: the call waits for its retry (queued) or is given up (failed), no longer leased. */
@@ -70,7 +70,7 @@ class CallRowLeases {
     boolean[] completeAll(List<ClaimedJob> jobs, String owner) {
         Instant now = Instant.now();
         List<Object[]> rows = new ArrayList<>(jobs.size());
-        jobs.forEach(job -> rows.add(new Object[] {now, now, job.callPk(), owner}));
+        jobs.forEach(job -> rows.add(new Object[] {now, now, job.attempt(), job.callPk(), owner}));
         int[] changed = sql.updateAll(DONE, rows);
         boolean[] done = new boolean[changed.length];
         for (int i = 0; i < done.length; i++) {

@@ -66,17 +66,15 @@ class CallRowLeases {
         this.sql = sql;
     }
 
-    /** Completes the calls of {@code jobs}, each only while {@code owner} still holds it: answers which it did. */
-    boolean[] completeAll(List<ClaimedJob> jobs, String owner) {
+    /**
+     * Completes the calls of {@code jobs}, each only while {@code owner} still holds it: answers, for each, the rows
+     * changed (0 where the lease was lost).
+     */
+    int[] completeAll(List<ClaimedJob> jobs, String owner) {
         Instant now = Instant.now();
         List<Object[]> rows = new ArrayList<>(jobs.size());
         jobs.forEach(job -> rows.add(new Object[] {now, now, job.attempt(), job.callPk(), owner}));
-        int[] changed = sql.updateAll(DONE, rows);
-        boolean[] done = new boolean[changed.length];
-        for (int i = 0; i < done.length; i++) {
-            done[i] = changed[i] > 0;
-        }
-        return done;
+        return sql.updateAll(DONE, rows);
     }
 
     /**
@@ -94,7 +92,10 @@ class CallRowLeases {
         return true;
     }
 
-    /** Extends {@code owner}'s leases on the calls {@code callPks}; a call locked by its outcome's write is skipped. */
+    /**
+     * Extends {@code owner}'s leases on the calls {@code callPks} (a chunk: {@link JobQueue#extendLeases}); a call
+     * locked by its outcome's write is skipped.
+     */
     int heartbeat(String owner, Instant until, Collection<Long> callPks) {
         return sql.update("update call set lease_until = ? where pk in (select pk from call where lease_owner = ? "
                 + "and status = 'processing' and pk in (" + Sql.placeholders(callPks) + ") for update skip locked)",

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * The job table as a queue: enqueue, claim under a lease, heartbeat, finish. Claims and state changes are plain
@@ -205,10 +206,10 @@ public class JobQueue {
             }
         }
         int[] deleted = rows.isEmpty() ? new int[0] : sql.updateAll(DONE, rows);
-        boolean[] completed = onCallRows.isEmpty() ? new boolean[0] : callRows.completeAll(onCallRows, owner);
+        int[] completed = onCallRows.isEmpty() ? new int[0] : callRows.completeAll(onCallRows, owner);
         boolean[] finished = new boolean[done.size()];
         for (int i = 0, row = 0, call = 0; i < finished.length; i++) {
-            finished[i] = done.get(i).job().onCallRow() ? completed[call++] : deleted[row++] > 0;
+            finished[i] = (done.get(i).job().onCallRow() ? completed[call++] : deleted[row++]) > 0;
             if (finished[i]) {
                 done.get(i).handler().recorded(done.get(i).job(), JobHandler.JobOutcome.DONE, null);
             }
@@ -255,13 +256,8 @@ public class JobQueue {
                 jobPks.add(job.pk());
             }
         }
-        int extended = heartbeat(owner, lease, jobPks);
         Instant until = Instant.now().plus(lease);
-        for (int from = 0; from < callPks.size(); from += HEARTBEAT_CHUNK) {
-            extended += callRows.heartbeat(owner, until,
-                    callPks.subList(from, Math.min(callPks.size(), from + HEARTBEAT_CHUNK)));
-        }
-        return extended;
+        return heartbeat(owner, lease, jobPks) + inChunks(callPks, chunk -> callRows.heartbeat(owner, until, chunk));
     }
 
     /**
@@ -274,16 +270,19 @@ public class JobQueue {
      */
     @Transactional
     public int heartbeat(String owner, Duration lease, Collection<Long> pks) {
-        int extended = 0;
         Instant until = Instant.now().plus(lease);
-        List<Long> all = List.copyOf(pks);
-        for (int from = 0; from < all.size(); from += HEARTBEAT_CHUNK) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + HEARTBEAT_CHUNK));
-            extended += sql.update("update job set lease_until = ? where pk in (select pk from job "
-                    + "where lease_owner = ? and status = 'running' and pk in (" + Sql.placeholders(chunk) + ") "
-                    + "for update skip locked)", Sql.args(chunk, until, owner));
+        return inChunks(List.copyOf(pks), chunk -> sql.update("update job set lease_until = ? where pk in (select pk "
+                + "from job where lease_owner = ? and status = 'running' and pk in (" + Sql.placeholders(chunk) + ") "
+                + "for update skip locked)", Sql.args(chunk, until, owner)));
+    }
+
+    /** Runs {@code update} on {@code pks} a chunk of at most {@link #HEARTBEAT_CHUNK} at a time; sums its counts. */
+    private static int inChunks(List<Long> pks, ToIntFunction<List<Long>> update) {
+        int changed = 0;
+        for (int from = 0; from < pks.size(); from += HEARTBEAT_CHUNK) {
+            changed += update.applyAsInt(pks.subList(from, Math.min(pks.size(), from + HEARTBEAT_CHUNK)));
         }
-        return extended;
+        return changed;
     }
 
     /**

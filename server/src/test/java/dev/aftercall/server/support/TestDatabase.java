@@ -68,19 +68,11 @@ public class TestDatabase {
     @Transactional
     public void insertAbandonedCall(long outletId, String callId, boolean onCallRow) {
         Instant now = Instant.now();
-        CallEntity call = new CallEntity();
-        call.outletId = outletId;
-        call.callId = callId;
-        call.agent = TestStage.COUNTED_AGENT; // so the test can count the stages' runs
-        call.status = CallEntity.PROCESSING;
-        call.document = "{\"call_id\":\"" + callId + "\",\"agent\":\"" + TestStage.COUNTED_AGENT + "\"}";
-        call.createdAt = now;
-        call.updatedAt = now;
-        call.attempts = onCallRow ? 1 : null;
-        call.persistAndFlush();
+        // The agent lets the test count the stages' runs.
+        CallEntity call = persistCall(outletId, callId, TestStage.COUNTED_AGENT, CallEntity.PROCESSING,
+                onCallRow ? 1 : null);
         if (onCallRow) {
-            sql.update("update call set lease_owner = ?, lease_until = ? where pk = ?", "worker-killed-mid-run",
-                    now.minus(Duration.ofSeconds(1)), call.pk);
+            leaseCallRow(call.pk, "worker-killed-mid-run", now.minus(Duration.ofSeconds(1)));
             return;
         }
         JobEntity job = JobEntity.dueNow(JobEntity.PROCESS_CALL, call.pk, now.minus(Duration.ofMinutes(5)));
@@ -100,14 +92,7 @@ public class TestDatabase {
         Instant now = Instant.now();
         List<Long> pks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            CallEntity call = new CallEntity();
-            call.outletId = 1;
-            call.callId = callIdPrefix + "-" + i;
-            call.status = CallEntity.QUEUED;
-            call.document = "{\"call_id\":\"" + call.callId + "\"}";
-            call.createdAt = now;
-            call.updatedAt = now;
-            call.persist();
+            CallEntity call = persistCall(1, callIdPrefix + "-" + i, null, CallEntity.QUEUED, null);
             JobEntity job = JobEntity.dueNow(JobEntity.PROCESS_CALL, call.pk, now);
             job.runAt = runAt.plusMillis(i);
             job.persist();
@@ -148,18 +133,31 @@ public class TestDatabase {
     /** A call stored {@code processing} with its job leased by {@code owner} on its row until {@code until}. */
     @Transactional
     public long insertCallLeasedBy(String callId, String owner, Instant until) {
+        CallEntity call = persistCall(1, callId, null, CallEntity.PROCESSING, 1);
+        leaseCallRow(call.pk, owner, until);
+        return call.pk;
+    }
+
+    /** Stores a call of the outlet as posted now (its document names its id and {@code agent}, if any). */
+    private static CallEntity persistCall(long outletId, String callId, String agent, String status, Integer attempts) {
         Instant now = Instant.now();
         CallEntity call = new CallEntity();
-        call.outletId = 1;
+        call.outletId = outletId;
         call.callId = callId;
-        call.status = CallEntity.PROCESSING;
-        call.document = "{\"call_id\":\"" + callId + "\"}";
+        call.agent = agent;
+        call.status = status;
+        call.document = "{\"call_id\":\"" + callId + "\"" + (agent == null ? "" : ",\"agent\":\"" + agent + "\"")
+                + "}";
         call.createdAt = now;
         call.updatedAt = now;
-        call.attempts = 1;
-        call.persistAndFlush();
-        sql.update("update call set lease_owner = ?, lease_until = ? where pk = ?", owner, until, call.pk);
-        return call.pk;
+        call.attempts = attempts;
+        call.persist(); // an identity key: the row is inserted now, so plain SQL may update it at once
+        return call;
+    }
+
+    /** Leases the call's run on its row (V17), as intake does for a call it hands straight to a worker. */
+    private void leaseCallRow(long callPk, String owner, Instant until) {
+        sql.update("update call set lease_owner = ?, lease_until = ? where pk = ?", owner, until, callPk);
     }
 
     /** The job rows of the call (a queued, running or given-up job; a finished one is deleted). */
@@ -177,9 +175,10 @@ public class TestDatabase {
     /** The lease end kept on the call row (V17), or null. */
     @Transactional
     public Instant callLeaseUntil(long callPk) {
-        return sql.query("select lease_until from call where pk = ?",
-                row -> row.getObject(1, OffsetDateTime.class), callPk).stream()
-                .map(until -> until == null ? null : until.toInstant()).findFirst().orElse(null);
+        return sql.query("select lease_until from call where pk = ?", row -> {
+            OffsetDateTime until = row.getObject(1, OffsetDateTime.class);
+            return until == null ? null : until.toInstant();
+        }, callPk).get(0);
     }
 
     @Transactional
